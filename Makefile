@@ -1,0 +1,40 @@
+# Two commands on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+# Debian packages the app needs on Linux, and those the tests use besides.
+RUN_DEBS := fonts-liberation2 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
+	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
+TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb
+
+.PHONY: run test debs-run debs-test clean
+
+run: $(VENV)/.installed debs-run
+	$(BIN)/minutes-app
+
+test: $(VENV)/.installed-test debs-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+debs-run:
+	@./packaging/install-debs.sh $(RUN_DEBS)
+
+debs-test:
+	@./packaging/install-debs.sh $(TEST_DEBS)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

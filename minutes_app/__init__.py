@@ -1,0 +1,8 @@
+"""Biên bản hội nghị: record a meeting once, produce its minutes and its news article."""
+
+__version__ = "0.1.0"
+
+APP_NAME = "Biên bản hội nghị"
+APP_NAME_EN = "Meeting Minutes"
+# Folder name for the user data (archive, backups) and for settings.
+APP_ID = "minutes-app"

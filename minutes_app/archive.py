@@ -1,0 +1,120 @@
+"""The archive: an opened database of meetings, and the operations on whole meetings."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from minutes_app import migrate, people
+from minutes_app.i18n import _
+from minutes_app.interchange.reading import read_meeting_file
+from minutes_app.interchange.writing import write_meeting_file
+from minutes_app.model import Attendance, Meeting
+from minutes_app.storage import create_archive_engine, resolve_url, session_factory
+
+
+class MeetingNotFound(LookupError):
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(_("Không có cuộc họp số {id} trong kho lưu trữ.").format(id=meeting_id))
+        self.meeting_id = meeting_id
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of the archive list."""
+
+    id: int
+    starts_at: datetime
+    title: str
+
+
+class Archive:
+    """An opened archive whose schema is up to date."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = session_factory(engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_archive(url: str | None = None) -> Archive:
+    """Open (creating or upgrading as needed) the archive at ``url`` or the default one."""
+    engine = create_archive_engine(resolve_url(url))
+    try:
+        migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Archive(engine)
+
+
+def list_meetings(archive: Archive) -> list[MeetingSummary]:
+    """Every meeting, newest first."""
+    query = select(Meeting.id, Meeting.starts_at, Meeting.title).order_by(
+        Meeting.starts_at.desc(), Meeting.id.desc()
+    )
+    with archive.sessions() as session:
+        return [MeetingSummary(*row) for row in session.execute(query)]
+
+
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The whole meeting record (photo bytes excepted), in one round of queries."""
+    query = (
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.attendances).joinedload(Attendance.person),
+            selectinload(Meeting.speeches),
+            selectinload(Meeting.topics),
+            selectinload(Meeting.directives),
+            selectinload(Meeting.photos),
+            selectinload(Meeting.press_release),
+        )
+    )
+    meeting = session.scalars(query).one_or_none()
+    if meeting is None:
+        raise MeetingNotFound(meeting_id)
+    return meeting
+
+
+def add_meeting(session: Session, meeting: Meeting) -> None:
+    """Add a meeting built outside the archive, joining its attendees to known people."""
+    people.join_known_people(session, meeting)
+    session.add(meeting)
+
+
+def import_file(archive: Archive, path: Path) -> int:
+    """Import a meeting file; returns the new meeting's id. Invalid files change nothing."""
+    meeting = read_meeting_file(path)
+    with archive.sessions.begin() as session:
+        add_meeting(session, meeting)
+        session.flush()
+        return meeting.id
+
+
+def dump_meeting(archive: Archive, meeting_id: int, path: Path) -> None:
+    """Write a meeting as an interchange file, with its photos beside it."""
+    with archive.sessions() as session:
+        write_meeting_file(load_meeting(session, meeting_id), path)
+
+
+def delete_meeting(archive: Archive, meeting_id: int) -> None:
+    with archive.sessions.begin() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise MeetingNotFound(meeting_id)
+        session.delete(meeting)

@@ -1,0 +1,172 @@
+"""The command line: ``minutes-app`` starts the window; sub-commands work without a display.
+
+Exit codes: 0 done, 1 bad input (a file, an id, an archive), 2 wrong usage.
+"""
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from minutes_app import __version__
+from minutes_app.i18n import N_, _
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+DOCUMENT_CHOICES = ("minutes", "press-release")
+FORMAT_CHOICES = ("docx", "pdf")
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed without a traceback."""
+
+
+# argparse writes its own errors in English: these are the ones a user meets.
+_ARGPARSE_ERRORS = [
+    (r"the following arguments are required: (.*)", N_("thiếu tham số bắt buộc: {0}")),
+    (r"unrecognized arguments: (.*)", N_("tham số không nhận ra: {0}")),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        N_("tham số {0}: giá trị {1} không hợp lệ (chọn một trong: {2})"),
+    ),
+    (r"argument (\S+): invalid \w+ value: (.*)", N_("tham số {0}: giá trị {1} không hợp lệ")),
+    (r"argument (\S+): expected one argument", N_("tham số {0} cần một giá trị")),
+]
+
+
+def _translate_argparse(message: str) -> str:
+    for pattern, template in _ARGPARSE_ERRORS:
+        if match := re.fullmatch(pattern, message):
+            return _(template).format(*match.groups())
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix or _("Cách dùng: "))
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("tham số")
+        self._optionals.title = _("tùy chọn")
+        self.add_argument("-h", "--help", action="help", help=_("hiện hướng dẫn này rồi thoát"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _("{prog}: lỗi: {message}\n").format(
+            prog=self.prog, message=_translate_argparse(message)
+        ))
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help=_("kho lưu trữ (địa chỉ SQLAlchemy); mặc định: MINUTES_APP_DB hoặc tệp của người dùng"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="minutes-app", description=_("Biên bản hội nghị: không có lệnh con thì mở cửa sổ ứng dụng."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("in phiên bản rồi thoát"))
+    _db_option(parser)
+    commands = parser.add_subparsers(dest="command", title=_("lệnh"), parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS: a --db given before the sub-command is not reset by this one.
+        _db_option(sub, default=argparse.SUPPRESS)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("import", _("nhập một tệp cuộc họp (JSON) vào kho, in mã cuộc họp mới"), _cmd_import)
+    sub.add_argument("file", metavar="FILE.json", type=Path)
+
+    command("list", _("liệt kê các cuộc họp: mã, ngày, tên, mới nhất trước"), _cmd_list)
+
+    sub = command("dump", _("xuất một cuộc họp ra tệp JSON, ảnh ở thư mục bên cạnh"), _cmd_dump)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("-o", "--output", metavar="FILE.json", type=Path, required=True)
+
+    sub = command("export", _("xuất biên bản hoặc tin bài ra DOCX hoặc PDF"), _cmd_export)
+    sub.add_argument("source", metavar="ID|FILE.json", help=_("mã cuộc họp trong kho, hoặc một tệp cuộc họp"))
+    sub.add_argument("--document", choices=DOCUMENT_CHOICES, required=True)
+    sub.add_argument("--format", choices=FORMAT_CHOICES, required=True)
+    sub.add_argument("-o", "--output", metavar="OUT", type=Path, required=True)
+    return parser
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from minutes_app.archive import import_file, open_archive
+
+    with open_archive(args.db) as archive:
+        print(import_file(archive, args.file))
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from minutes_app.archive import list_meetings, open_archive
+
+    with open_archive(args.db) as archive:
+        for meeting in list_meetings(archive):
+            print(f"{meeting.id}\t{meeting.starts_at:%Y-%m-%d}\t{meeting.title}")
+    return 0
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    from minutes_app.archive import dump_meeting, open_archive
+
+    with open_archive(args.db) as archive:
+        dump_meeting(archive, args.meeting_id, args.output)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    raise UserError(
+        _("Văn bản “{document}” chưa có trong phiên bản này của ứng dụng.").format(document=args.document)
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    from minutes_app.archive import MeetingNotFound
+    from minutes_app.interchange.validation import InvalidMeetingFile
+    from minutes_app.migrate import ArchiveTooNew
+
+    try:
+        return args.handler(args)
+    except (UserError, InvalidMeetingFile, MeetingNotFound, ArchiveTooNew) as error:
+        message = str(error)
+    except ArgumentError:
+        message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
+    except SQLAlchemyError as error:
+        reason = getattr(error, "orig", None) or error
+        message = _("Không mở được kho lưu trữ: {reason}").format(reason=reason)
+    except OSError as error:
+        message = _("Không ghi hoặc đọc được “{file}”: {reason}").format(
+            file=error.filename, reason=error.strerror
+        )
+    print(message, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from minutes_app.ui.app import run_gui
+
+        return run_gui(args.db)
+    return _run(args)

@@ -1,0 +1,1 @@
+"""The meeting file (interchange format ``minutes-app.meeting/1``): reading, checking, writing."""

@@ -1,0 +1,225 @@
+"""Writing a meeting record as a meeting file, with its photos in a folder beside it."""
+
+import json
+import os
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from minutes_app.images import EXTENSIONS
+from minutes_app.interchange.validation import FORMAT
+from minutes_app.model import Attendance, Meeting, Photo, Style
+
+
+def photos_folder(path: Path) -> Path:
+    """Where the photos of the meeting file ``path`` go: ``<name>-photos`` beside it."""
+    return path.with_name(f"{path.stem}-photos")
+
+
+def _datetime(value: datetime) -> str:
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def _with_extensions(item: dict[str, Any], extensions: dict[str, Any] | None) -> dict[str, Any]:
+    return item | (extensions or {})
+
+
+def _compact(item: dict[str, Any]) -> dict[str, Any]:
+    """Drop the keys whose value was never given."""
+    return {k: v for k, v in item.items() if v is not None and v != [] and v != {}}
+
+
+def _refs(items: list[Any], prefix: str) -> dict[int, str]:
+    """The id each item gets in the file: its own when it has a unique one, else a new one."""
+    refs: dict[int, str] = {}
+    taken = {item.ref for item in items if item.ref}
+    used: set[str] = set()
+    counter = 0
+    for item in items:
+        ref = item.ref
+        if not ref or ref in used:
+            counter += 1
+            while f"{prefix}{counter}" in taken | used:
+                counter += 1
+            ref = f"{prefix}{counter}"
+        used.add(ref)
+        refs[id(item)] = ref
+    return refs
+
+
+def _photo_names(photos: list[Photo]) -> dict[int, str]:
+    """A distinct, safe file name for each photo in the photos folder."""
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for photo in photos:
+        original = Path(photo.file_name or "").name
+        stem = Path(original).stem or "photo"
+        suffix = Path(original).suffix or EXTENSIONS.get(photo.media_type, "")
+        name, n = f"{stem}{suffix}", 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        used.add(name.casefold())
+        names[id(photo)] = name
+    return names
+
+
+def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str, Any]:
+    """The meeting as the interchange document; ``photo_files`` gives each photo's path."""
+    attendee_refs = _refs(meeting.attendances, "a")
+    photo_refs = _refs(meeting.photos, "p")
+
+    def attendee(attendance: Attendance | None) -> str | None:
+        return attendee_refs[id(attendance)] if attendance is not None else None
+
+    def photo(item: Photo | None) -> str | None:
+        return photo_refs[id(item)] if item is not None else None
+
+    press = meeting.press_release
+    document = _compact(
+        {
+            "format": FORMAT,
+            "title": meeting.title,
+            "style": meeting.style or Style.STATE,
+            "organizer": _with_extensions(
+                _compact(
+                    {
+                        "name": meeting.organizer_name,
+                        "parent": meeting.organizer_parent,
+                        "code": meeting.organizer_code,
+                    }
+                ),
+                meeting.organizer_extensions,
+            ),
+            "document_number": meeting.document_number,
+            "place_name": meeting.place_name,
+            "venue": meeting.venue,
+            "starts_at": _datetime(meeting.starts_at),
+            "ends_at": _datetime(meeting.ends_at) if meeting.ends_at else None,
+            "chair": attendee(meeting.chair),
+            "secretary": attendee(meeting.secretary),
+            "agenda": list(meeting.agenda),
+            "attendees": [
+                _with_extensions(
+                    _compact(
+                        {
+                            "id": attendee(a),
+                            "name": a.person.name,
+                            "honorific": a.honorific,
+                            "titles": list(a.titles),
+                            "organization": a.organization,
+                            "group": a.group_name,
+                            "present": None if a.present else False,
+                            "absence_reason": a.absence_reason,
+                        }
+                    ),
+                    a.extensions,
+                )
+                for a in meeting.attendances
+            ],
+            "speeches": [
+                _with_extensions(
+                    _compact(
+                        {
+                            "speaker": attendee(s.speaker),
+                            "kind": s.kind,
+                            "subject": s.subject,
+                            "at": s.at.strftime("%H:%M") if s.at else None,
+                            "summary": s.summary,
+                            "photo": photo(s.photo),
+                        }
+                    ),
+                    s.extensions,
+                )
+                for s in meeting.speeches
+            ],
+            "topics": [
+                _with_extensions(_compact({"title": t.title, "notes": t.notes}), t.extensions)
+                for t in meeting.topics
+            ],
+            "directives": [
+                _with_extensions(
+                    _compact(
+                        {
+                            "addressee": d.addressee,
+                            "content": d.content,
+                            "deadline": d.deadline.isoformat() if d.deadline else None,
+                            "issued_by": attendee(d.issued_by),
+                        }
+                    ),
+                    d.extensions,
+                )
+                for d in meeting.directives
+            ],
+            "photos": [
+                _with_extensions(
+                    _compact({"id": photo(p), "file": photo_files[id(p)], "caption": p.caption}),
+                    p.extensions,
+                )
+                for p in meeting.photos
+            ],
+            "press_release": _with_extensions(
+                _compact(
+                    {
+                        "title": press.title,
+                        "lead": press.lead,
+                        "author": press.author,
+                        "general_photo": photo(press.general_photo),
+                        "topics_intro": press.topics_intro,
+                    }
+                ),
+                press.extensions,
+            )
+            if press is not None
+            else None,
+        }
+    )
+    document["attendees"] = document.get("attendees", [])  # required, even when empty
+    return document | (meeting.extensions or {})
+
+
+def write_meeting_file(meeting: Meeting, path: Path) -> None:
+    """Write ``path`` and its photos folder; an existing file is replaced only when all is written."""
+    folder = photos_folder(path)
+    names = _photo_names(meeting.photos)
+    photo_files = {key: f"{folder.name}/{name}" for key, name in names.items()}
+    text = json.dumps(meeting_document(meeting, photo_files), ensure_ascii=False, indent=2) + "\n"
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.stem}-", dir=path.parent))
+    try:
+        if meeting.photos:
+            (staging / folder.name).mkdir()
+            for photo in meeting.photos:
+                (staging / folder.name / names[id(photo)]).write_bytes(photo.data)
+        (staging / path.name).write_text(text, encoding="utf-8")
+        _fsync_tree(staging)
+        _swap_into_place(staging, folder, path, has_photos=bool(meeting.photos))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, folder: Path, path: Path, has_photos: bool) -> None:
+    """Move the staged file and folder over the old ones, putting the old folder back on failure."""
+    previous = staging / f"{folder.name}.previous"
+    if folder.exists():
+        folder.rename(previous)
+    try:
+        if has_photos:
+            (staging / folder.name).rename(folder)
+        os.replace(staging / path.name, path)
+    except BaseException:
+        if previous.exists():
+            if folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+            previous.rename(folder)
+        raise
+
+
+def _fsync_tree(folder: Path) -> None:
+    for file in folder.rglob("*"):
+        if file.is_file():
+            with open(file, "rb") as handle:
+                os.fsync(handle.fileno())

@@ -1,0 +1,264 @@
+"""The meeting record as stored in the archive (SQLAlchemy 2 typed ORM, no Qt).
+
+A person is one row reused across meetings; what changes over the years (titles,
+group, honorific, presence) belongs to their attendance at one meeting.
+"""
+
+import enum
+import uuid
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    Time,
+    func,
+)
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+
+# Named constraints, so that migrations can refer to them on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Extensions = dict[str, Any]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        Extensions: JSON,
+        list[str]: JSON,
+        datetime: DateTime(),
+        date: Date(),
+        time: Time(),
+        str: String(),
+    }
+
+
+class Style(enum.StrEnum):
+    """Which document system the minutes follow."""
+
+    STATE = "state"  # Decree 30/2020/ND-CP
+    PARTY = "party"  # Guideline 36-HD/VPTW
+
+
+class SpeechKind(enum.StrEnum):
+    OPENING = "opening"
+    REPORT = "report"
+    ASSESSMENT = "assessment"
+    OPINION = "opinion"
+    CONCLUSION = "conclusion"
+    OTHER = "other"
+
+
+def _parts(target: str) -> Any:
+    """The ordered rows of one kind that belong to a meeting and go with it."""
+    return relationship(
+        back_populates="meeting",
+        foreign_keys=f"{target}.meeting_id",
+        order_by=f"{target}.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class MeetingPart:
+    """The columns of a row that belongs to one meeting, at a place in its order."""
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
+
+    attendances: Mapped[list["Attendance"]] = relationship(back_populates="person")
+
+    def __repr__(self) -> str:
+        return f"Person({self.id!r}, {self.name!r})"
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable identity when a meeting moves between archives (laptop and office).
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    title: Mapped[str] = mapped_column(Text)
+    style: Mapped[str] = mapped_column(String(10), default=Style.STATE)
+    organizer_name: Mapped[str] = mapped_column(Text)
+    organizer_parent: Mapped[str | None] = mapped_column(Text)
+    organizer_code: Mapped[str | None]
+    organizer_extensions: Mapped[Extensions | None]
+    document_number: Mapped[str | None]
+    place_name: Mapped[str | None]
+    venue: Mapped[str | None] = mapped_column(Text)
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime | None]
+    chair_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL", use_alter=True)
+    )
+    secretary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL", use_alter=True)
+    )
+    agenda: Mapped[list[str]] = mapped_column(default=list)
+    extensions: Mapped[Extensions | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    attendances: Mapped[list["Attendance"]] = _parts("Attendance")
+    chair: Mapped["Attendance | None"] = relationship(foreign_keys=[chair_id], post_update=True)
+    secretary: Mapped["Attendance | None"] = relationship(
+        foreign_keys=[secretary_id], post_update=True
+    )
+    speeches: Mapped[list["Speech"]] = _parts("Speech")
+    topics: Mapped[list["Topic"]] = _parts("Topic")
+    directives: Mapped[list["Directive"]] = _parts("Directive")
+    photos: Mapped[list["Photo"]] = _parts("Photo")
+    press_release: Mapped["PressRelease | None"] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"Meeting({self.id!r}, {self.title!r})"
+
+
+class Attendance(MeetingPart, Base):
+    """One person at one meeting, with the titles they held then."""
+
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    # The attendee's id in the meeting file ('c1'); kept so a file round-trips.
+    ref: Mapped[str | None]
+    honorific: Mapped[str | None]
+    titles: Mapped[list[str]] = mapped_column(default=list)
+    organization: Mapped[str | None] = mapped_column(Text)
+    group_name: Mapped[str | None] = mapped_column(Text)
+    present: Mapped[bool] = mapped_column(default=True)
+    absence_reason: Mapped[str | None] = mapped_column(Text)
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(
+        back_populates="attendances", foreign_keys="Attendance.meeting_id"
+    )
+    person: Mapped[Person] = relationship(back_populates="attendances")
+
+    @property
+    def name(self) -> str:
+        return self.person.name
+
+    def __repr__(self) -> str:
+        return f"Attendance({self.id!r}, {self.person.name!r})"
+
+
+class Speech(MeetingPart, Base):
+    __tablename__ = "speech"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(12), default=SpeechKind.OPINION)
+    subject: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[time | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("photo.id", ondelete="SET NULL"), index=True
+    )
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="speeches")
+    speaker: Mapped[Attendance | None] = relationship()
+    photo: Mapped["Photo | None"] = relationship()
+
+
+class Topic(MeetingPart, Base):
+    __tablename__ = "topic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="topics")
+
+
+class Directive(MeetingPart, Base):
+    __tablename__ = "directive"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addressee: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None]
+    issued_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL"), index=True
+    )
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="directives")
+    issued_by: Mapped[Attendance | None] = relationship()
+
+
+class Photo(MeetingPart, Base):
+    """A photo, bytes included, so one archive file or one server holds everything."""
+
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The photo's id in the meeting file ('p1'); kept so a file round-trips.
+    ref: Mapped[str | None]
+    file_name: Mapped[str]
+    media_type: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # Loaded only when a document or a thumbnail needs the picture itself.
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    caption: Mapped[str | None] = mapped_column(Text)
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="photos")
+
+
+class PressRelease(Base):
+    """Editorial choices for the news article; anything left empty is drafted."""
+
+    __tablename__ = "press_release"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    title: Mapped[str | None] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None]
+    general_photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("photo.id", ondelete="SET NULL")
+    )
+    topics_intro: Mapped[str | None] = mapped_column(Text)
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="press_release")
+    general_photo: Mapped[Photo | None] = relationship()

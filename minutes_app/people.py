@@ -1,0 +1,57 @@
+"""The people directory: who has attended before, and when an attendee is someone known.
+
+Vietnamese names repeat (there are many a 'Nguyễn Văn An'), so a name alone never
+joins two records: the same name must come with an overlapping title or the same
+organisation at an earlier meeting.
+"""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from minutes_app.model import Attendance, Meeting, Person
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a.casefold() == b.casefold())
+
+
+def is_safe_match(earlier: Attendance, titles: list[str], organization: str | None) -> bool:
+    """Whether an attendee with these titles is the person of an earlier attendance."""
+    earlier_titles = {t.casefold() for t in earlier.titles}
+    return any(t.casefold() in earlier_titles for t in titles) or _same(
+        organization, earlier.organization
+    )
+
+
+def find_person(
+    session: Session, name: str, titles: list[str], organization: str | None, exclude: set[int]
+) -> Person | None:
+    """The known person this attendee safely matches, the most recently seen first."""
+    query = (
+        select(Attendance)
+        .join(Attendance.person)
+        .join(Attendance.meeting)
+        .where(Person.name == name)
+        .order_by(Meeting.starts_at.desc(), Attendance.id.desc())
+    )
+    for earlier in session.scalars(query):
+        if earlier.person_id not in exclude and is_safe_match(earlier, titles, organization):
+            return earlier.person
+    return None
+
+
+def join_known_people(session: Session, meeting: Meeting) -> None:
+    """Replace each new attendee's person with a known one where the match is safe."""
+    used: set[int] = set()
+    # The meeting is not in the session yet: flushing half of it would fail.
+    with session.no_autoflush:
+        for attendance in meeting.attendances:
+            if attendance.person.id is not None:
+                used.add(attendance.person.id)
+                continue
+            known = find_person(
+                session, attendance.person.name, attendance.titles, attendance.organization, used
+            )
+            if known is not None:
+                attendance.person = known
+                used.add(known.id)

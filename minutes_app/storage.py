@@ -1,0 +1,68 @@
+"""Where the archive lives and how a connection to it is opened.
+
+The default archive is one SQLite file in the user's data folder; any SQLAlchemy URL
+(``--db`` or ``MINUTES_APP_DB``) can replace it, e.g. an office PostgreSQL server.
+"""
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from minutes_app import APP_ID
+
+ENV_DB = "MINUTES_APP_DB"
+
+
+def data_dir() -> Path:
+    """The user's data folder for the app (archive, backups)."""
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'archive.sqlite3'}"
+
+
+def resolve_url(url: str | None) -> str:
+    """The archive to use: the given URL, else ``MINUTES_APP_DB``, else the default file."""
+    return url or os.environ.get(ENV_DB) or default_url()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # WAL keeps readers and the autosave writer apart; FULL makes each commit durable
+    # before it returns, so a power cut loses nothing that was reported saved.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_archive_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings the archive relies on."""
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Objects stay usable after commit: the UI and the documents read them afterwards.
+    return sessionmaker(engine, expire_on_commit=False)

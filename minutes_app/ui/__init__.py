@@ -1,0 +1,1 @@
+"""The Qt layer: the only part of the app that imports PySide6."""

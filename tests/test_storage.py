@@ -1,0 +1,68 @@
+"""The archive database: location, connection settings, schema migrations."""
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from minutes_app import migrate, storage
+from minutes_app.archive import open_archive
+from minutes_app.migrate import ArchiveTooNew
+from minutes_app.model import Base
+
+
+def test_sqlite_connection_settings(archive) -> None:
+    with archive.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_url_comes_from_argument_then_environment_then_user_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(storage.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    monkeypatch.delenv(storage.ENV_DB, raising=False)
+    assert storage.resolve_url(None) == f"sqlite:///{tmp_path / 'data' / 'archive.sqlite3'}"
+    monkeypatch.setenv(storage.ENV_DB, "sqlite:///from-env.db")
+    assert storage.resolve_url(None) == "sqlite:///from-env.db"
+    assert storage.resolve_url("sqlite:///given.db") == "sqlite:///given.db"
+
+
+def test_default_archive_is_created_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(storage.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    monkeypatch.delenv(storage.ENV_DB, raising=False)
+    open_archive().close()
+    assert (tmp_path / "data" / "archive.sqlite3").is_file()
+
+
+def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> None:
+    archive = open_archive(db_url)
+    with archive.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    archive.close()
+    assert diff == []
+
+
+def test_revisions_are_numbered_in_sequence() -> None:
+    revisions = migrate.known_revisions()
+    assert revisions == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+
+
+def test_archive_from_a_newer_app_is_refused_and_left_alone(db_url: str) -> None:
+    archive = open_archive(db_url)
+    with archive.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    archive.close()
+    with pytest.raises(ArchiveTooNew, match="phiên bản mới hơn") as raised:
+        open_archive(db_url)
+    assert raised.value.revision == "9999"
+    engine = storage.create_archive_engine(db_url)
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == "9999"
+    engine.dispose()
