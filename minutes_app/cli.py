@@ -13,17 +13,12 @@ from typing import NoReturn
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from minutes_app import __version__
+from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-DOCUMENT_CHOICES = ("minutes", "press-release")
-FORMAT_CHOICES = ("docx", "pdf")
-
-
-class UserError(Exception):
-    """A mistake the user can fix; printed without a traceback."""
 
 
 # argparse writes its own errors in English: these are the ones a user meets.
@@ -101,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("export", _("xuất biên bản hoặc tin bài ra DOCX hoặc PDF"), _cmd_export)
     sub.add_argument("source", metavar="ID|FILE.json", help=_("mã cuộc họp trong kho, hoặc một tệp cuộc họp"))
-    sub.add_argument("--document", choices=DOCUMENT_CHOICES, required=True)
-    sub.add_argument("--format", choices=FORMAT_CHOICES, required=True)
+    sub.add_argument("--document", choices=DOCUMENTS, required=True)
+    sub.add_argument("--format", choices=FORMATS, required=True)
     sub.add_argument("-o", "--output", metavar="OUT", type=Path, required=True)
     return parser
 
@@ -133,19 +128,30 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    raise UserError(
-        _("Văn bản “{document}” chưa có trong phiên bản này của ứng dụng.").format(document=args.document)
-    )
+    from minutes_app.archive import load_meeting, open_archive
+    from minutes_app.documents import export_document
+    from minutes_app.interchange.reading import read_meeting_file
+
+    if not args.source.isdigit():
+        # Straight from the file: the archive is not opened at all.
+        meeting = read_meeting_file(Path(args.source))
+        export_document(meeting, args.document, args.format, args.output)
+        return 0
+    with open_archive(args.db) as archive, archive.sessions() as session:
+        meeting = load_meeting(session, int(args.source))
+        export_document(meeting, args.document, args.format, args.output)
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     from minutes_app.archive import MeetingNotFound
+    from minutes_app.documents import ExportError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
 
     try:
         return args.handler(args)
-    except (UserError, InvalidMeetingFile, MeetingNotFound, ArchiveTooNew) as error:
+    except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ExportError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)

@@ -2,6 +2,11 @@
 
 A person is one row reused across meetings; what changes over the years (titles,
 group, honorific, presence) belongs to their attendance at one meeting.
+
+Rows other than the meeting are keyed by UUIDs made where the row is created, so an
+editor can add a speech without waiting for the database, and a meeting keeps its
+identity when it moves between archives. Every row carries a version, incremented on
+each update, so that two people editing one meeting never silently overwrite each other.
 """
 
 import enum
@@ -23,7 +28,14 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    declared_attr,
+    deferred,
+    mapped_column,
+    relationship,
+)
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -47,6 +59,16 @@ class Base(DeclarativeBase):
         time: Time(),
         str: String(),
     }
+
+
+class Versioned:
+    """A row version for optimistic concurrency: an update that finds another version fails."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Style(enum.StrEnum):
@@ -77,19 +99,20 @@ def _parts(target: str) -> Any:
     )
 
 
-class MeetingPart:
+class MeetingPart(Versioned):
     """The columns of a row that belongs to one meeting, at a place in its order."""
 
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "person"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
 
@@ -99,12 +122,13 @@ class Person(Base):
         return f"Person({self.id!r}, {self.name!r})"
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meeting"
 
+    # The number people type (``minutes-app dump 12``), local to one archive.
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stable identity when a meeting moves between archives (laptop and office).
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True, default=uuid.uuid4)
     title: Mapped[str] = mapped_column(Text)
     style: Mapped[str] = mapped_column(String(10), default=Style.STATE)
     organizer_name: Mapped[str] = mapped_column(Text)
@@ -116,10 +140,10 @@ class Meeting(Base):
     venue: Mapped[str | None] = mapped_column(Text)
     starts_at: Mapped[datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime | None]
-    chair_id: Mapped[int | None] = mapped_column(
+    chair_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("attendance.id", ondelete="SET NULL", use_alter=True)
     )
-    secretary_id: Mapped[int | None] = mapped_column(
+    secretary_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("attendance.id", ondelete="SET NULL", use_alter=True)
     )
     agenda: Mapped[list[str]] = mapped_column(default=list)
@@ -151,8 +175,7 @@ class Attendance(MeetingPart, Base):
 
     __tablename__ = "attendance"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
     # The attendee's id in the meeting file ('c1'); kept so a file round-trips.
     ref: Mapped[str | None]
     honorific: Mapped[str | None]
@@ -179,15 +202,14 @@ class Attendance(MeetingPart, Base):
 class Speech(MeetingPart, Base):
     __tablename__ = "speech"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    speaker_id: Mapped[int | None] = mapped_column(
+    speaker_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("attendance.id", ondelete="SET NULL"), index=True
     )
     kind: Mapped[str] = mapped_column(String(12), default=SpeechKind.OPINION)
     subject: Mapped[str | None] = mapped_column(Text)
     at: Mapped[time | None]
     summary: Mapped[str] = mapped_column(Text, default="")
-    photo_id: Mapped[int | None] = mapped_column(
+    photo_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("photo.id", ondelete="SET NULL"), index=True
     )
     extensions: Mapped[Extensions | None]
@@ -200,7 +222,6 @@ class Speech(MeetingPart, Base):
 class Topic(MeetingPart, Base):
     __tablename__ = "topic"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     extensions: Mapped[Extensions | None]
@@ -211,11 +232,10 @@ class Topic(MeetingPart, Base):
 class Directive(MeetingPart, Base):
     __tablename__ = "directive"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     addressee: Mapped[str] = mapped_column(Text)
     content: Mapped[str] = mapped_column(Text)
     deadline: Mapped[date | None]
-    issued_by_id: Mapped[int | None] = mapped_column(
+    issued_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("attendance.id", ondelete="SET NULL"), index=True
     )
     extensions: Mapped[Extensions | None]
@@ -229,7 +249,6 @@ class Photo(MeetingPart, Base):
 
     __tablename__ = "photo"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     # The photo's id in the meeting file ('p1'); kept so a file round-trips.
     ref: Mapped[str | None]
     file_name: Mapped[str]
@@ -243,7 +262,7 @@ class Photo(MeetingPart, Base):
     meeting: Mapped[Meeting] = relationship(back_populates="photos")
 
 
-class PressRelease(Base):
+class PressRelease(Versioned, Base):
     """Editorial choices for the news article; anything left empty is drafted."""
 
     __tablename__ = "press_release"
@@ -254,11 +273,15 @@ class PressRelease(Base):
     title: Mapped[str | None] = mapped_column(Text)
     lead: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None]
-    general_photo_id: Mapped[int | None] = mapped_column(
+    general_photo_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("photo.id", ondelete="SET NULL")
     )
     topics_intro: Mapped[str | None] = mapped_column(Text)
     extensions: Mapped[Extensions | None]
+    # The article as edited: a list of blocks (see minutes_app.documents.article).
+    # None until the user edits the draft; re-drafting keeps the replaced text.
+    article: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    article_previous: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
 
     meeting: Mapped[Meeting] = relationship(back_populates="press_release")
     general_photo: Mapped[Photo | None] = relationship()

@@ -5,6 +5,8 @@ joins two records: the same name must come with an overlapping title or the same
 organisation at an earlier meeting.
 """
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,7 +26,7 @@ def is_safe_match(earlier: Attendance, titles: list[str], organization: str | No
 
 
 def find_person(
-    session: Session, name: str, titles: list[str], organization: str | None, exclude: set[int]
+    session: Session, name: str, titles: list[str], organization: str | None, exclude: set[uuid.UUID]
 ) -> Person | None:
     """The known person this attendee safely matches, the most recently seen first."""
     query = (
@@ -42,7 +44,7 @@ def find_person(
 
 def join_known_people(session: Session, meeting: Meeting) -> None:
     """Replace each new attendee's person with a known one where the match is safe."""
-    used: set[int] = set()
+    used: set[uuid.UUID] = set()
     # The meeting is not in the session yet: flushing half of it would fail.
     with session.no_autoflush:
         for attendance in meeting.attendances:
