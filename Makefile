@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
-TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb
+TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql
 
 .PHONY: run test debs-run debs-test clean
 
@@ -17,7 +17,7 @@ run: $(VENV)/.installed debs-run
 
 test: $(VENV)/.installed-test debs-test
 	$(BIN)/ruff check minutes_app tests
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

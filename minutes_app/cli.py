@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from minutes_app import __version__
 from minutes_app.backup import BackupError
+from minutes_app.credentials import CredentialsError
 from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
 
@@ -105,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("hồ sơ định dạng (mặc định: theo kiểu của cuộc họp, state hoặc party)"),
     )
 
+    sub = command("copy", _("chép một cuộc họp sang kho khác (từ máy xách tay lên máy chủ văn phòng, hoặc ngược lại)"),
+                  _cmd_copy)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("--from", dest="source", metavar="URL", help=_("kho nguồn (mặc định: như --db)"))
+    sub.add_argument("--to", dest="target", metavar="URL", required=True, help=_("kho đích"))
+    sub.add_argument("--if-exists", choices=("skip", "replace", "keep-both"),
+                     help=_("khi kho đích đã có cuộc họp: bỏ qua, thay thế, hoặc giữ cả hai"))
+    sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+
+    command("set-password", _("lưu mật khẩu máy chủ của kho (--db) vào kho khóa của hệ thống"), _cmd_set_password)
+
     sub = command("backup", _("sao lưu kho lưu trữ ngay, in đường dẫn bản sao"), _cmd_backup)
     sub.add_argument("--list", action="store_true", help=_("liệt kê các bản sao lưu, mới nhất trước"))
 
@@ -156,6 +168,66 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(question: str) -> str:
+    """The user's answer, in lower case; empty when there is no one to ask."""
+    try:
+        return input(question).strip().casefold()
+    except EOFError:
+        return ""
+
+
+_YES = ("c", "có", "co", "y", "yes")
+
+
+def _cmd_copy(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
+
+    choice = IfExists(args.if_exists) if args.if_exists else None
+    with open_archive(args.source or args.db) as source, open_archive(args.target) as target:
+        try:
+            copied = copy_meeting(source, args.meeting_id, target, None if choice is IfExists.REPLACE else choice)
+        except MeetingExists as exists:
+            if choice is None:
+                answer = _ask(_("{message} Chọn: [b] bỏ qua, [t] thay thế, [g] giữ cả hai: ").format(message=exists))
+                choice = {"b": IfExists.SKIP, "t": IfExists.REPLACE, "g": IfExists.KEEP_BOTH}.get(answer[:1])
+                if choice is None:
+                    print(_("Không chép. Chọn cách làm bằng --if-exists skip|replace|keep-both."), file=sys.stderr)
+                    return EXIT_BAD_INPUT
+            elif not args.yes:
+                if _ask(_("{message} Thay thế nó? Gõ “c” để đồng ý: ").format(message=exists)) not in _YES:
+                    print(_("Không chép."), file=sys.stderr)
+                    return EXIT_BAD_INPUT
+            copied = copy_meeting(source, args.meeting_id, target, choice)
+    messages = {
+        "copied": _("Đã chép thành cuộc họp số {id} ở kho đích."),
+        "skipped": _("Bỏ qua: kho đích đã có cuộc họp này (số {id})."),
+        "replaced": _("Đã thay thế cuộc họp số {id} ở kho đích."),
+        "kept-both": _("Đã chép thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có."),
+    }
+    print(messages[copied.action].format(id=copied.meeting_id))
+    return 0
+
+
+def _cmd_set_password(args: argparse.Namespace) -> int:
+    from getpass import getpass
+
+    from sqlalchemy.engine import make_url
+
+    from minutes_app.credentials import account, needs_password, save_password
+    from minutes_app.storage import resolve_url
+
+    url = make_url(resolve_url(args.db))
+    if not needs_password(url):
+        raise CredentialsError(_("Địa chỉ kho phải là một máy chủ, có tên người dùng và không kèm mật khẩu."))
+    password = getpass(_("Mật khẩu của {account}: ").format(account=account(url)))
+    if getpass(_("Nhập lại mật khẩu: ")) != password:
+        raise CredentialsError(_("Hai lần nhập không khớp; mật khẩu chưa được lưu."))
+    save_password(str(url), password)
+    print(_("Đã lưu mật khẩu vào kho khóa của hệ thống."))
+    return 0
+
+
 def _sqlite_archive(args: argparse.Namespace) -> Path:
     from minutes_app.storage import resolve_url, sqlite_path
 
@@ -189,11 +261,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
                      "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
-        try:
-            answer = input(question)
-        except EOFError:
-            answer = ""
-        if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
+        if _ask(question) not in _YES:
             print(_("Không khôi phục."), file=sys.stderr)
             return EXIT_BAD_INPUT
     kept = restore(archive, args.file)
@@ -208,16 +276,22 @@ def _run(args: argparse.Namespace) -> int:
     from minutes_app.documents import ExportError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
+    from minutes_app.transfer import MeetingExists
 
     try:
         return args.handler(args)
-    except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError) as error:
+    except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
+            MeetingExists, CredentialsError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
     except SQLAlchemyError as error:
         reason = getattr(error, "orig", None) or error
-        message = _("Không mở được kho lưu trữ: {reason}").format(reason=reason)
+        if getattr(reason, "sqlstate", None) == "42501":  # insufficient privilege
+            message = _("Tài khoản này không có quyền làm việc đó trên kho lưu trữ ({reason}).").format(
+                reason=str(reason).strip())
+        else:
+            message = _("Không mở được kho lưu trữ: {reason}").format(reason=reason)
     except OSError as error:
         message = _("Không ghi hoặc đọc được “{file}”: {reason}").format(
             file=error.filename, reason=error.strerror

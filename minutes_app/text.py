@@ -11,8 +11,9 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def clean(text: str) -> str:
-    """NFC, with lone surrogates replaced by U+FFFD."""
-    return unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text))
+    """NFC, with lone surrogates replaced by U+FFFD and NUL removed (no database text
+    column holds it: PostgreSQL refuses it, and it means nothing in a record)."""
+    return unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text.replace("\x00", "")))
 
 
 def clean_name(name: str) -> str:

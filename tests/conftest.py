@@ -1,13 +1,25 @@
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_app.archive import Archive, open_archive
+from tests import postgres
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = DATA / "chuyen-doi-so" / "meeting.json"
+DATABASES = ("sqlite", "postgresql")
+
+# Qt tests draw offscreen; set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Tests marked 'databases' run once on SQLite and once on a real PostgreSQL server.
+    if "database" in metafunc.fixturenames and metafunc.definition.get_closest_marker("databases"):
+        metafunc.parametrize("database", DATABASES, indirect=True)
 
 
 @pytest.fixture
@@ -18,17 +30,41 @@ def example_dir(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[postgres.Cluster]:
+    bin_dir = postgres.find_bin()
+    if bin_dir is None:
+        message = "PostgreSQL is not installed (Debian package: postgresql)"
+        if os.environ.get("MINUTES_APP_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    cluster = postgres.Cluster(bin_dir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture
-def archive(db_url: str):
-    opened: Archive = open_archive(db_url)
-    yield opened
-    opened.close()
+def database(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
 
 
-# Qt tests draw offscreen; set before any QApplication exists.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def new_url(database: str, folder: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty archive on ``database``; dropped after the test."""
+    if database == "sqlite":
+        return f"sqlite:///{folder / 'archive.sqlite3'}"
+    cluster: postgres.Cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.new_database()
+    request.addfinalizer(lambda: cluster.drop_database(url))
+    return url
+
+
+@pytest.fixture
+def db_url(database: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    return new_url(database, tmp_path, request)
+
+
+@pytest.fixture
+def archive(db_url: str) -> Iterator[Archive]:
+    with open_archive(db_url) as opened:
+        yield opened

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from minutes_app.archive import dump_meeting, import_file, list_meetings, load_meeting, open_archive
@@ -16,6 +17,7 @@ from tests.helpers import canonical, load, picture
 from tests.strategies import meetings
 
 
+@pytest.mark.databases
 def test_example_imports_with_every_field(archive, example_dir: Path) -> None:
     meeting_id = import_file(archive, example_dir / "meeting.json")
     with archive.sessions() as session:
@@ -66,6 +68,7 @@ def test_example_imports_with_every_field(archive, example_dir: Path) -> None:
         assert meeting.press_release.general_photo.ref == "p0"
 
 
+@pytest.mark.databases
 def test_example_lists_dumps_and_round_trips(archive, example_dir: Path, tmp_path: Path) -> None:
     source = example_dir / "meeting.json"
     meeting_id = import_file(archive, source)
@@ -84,6 +87,7 @@ def test_example_lists_dumps_and_round_trips(archive, example_dir: Path, tmp_pat
     assert canonical(load(second), second.parent) == canonical(load(source), source.parent)
 
 
+@pytest.mark.databases
 def test_dump_replaces_an_earlier_dump_whole(archive, example_dir: Path, tmp_path: Path) -> None:
     meeting_id = import_file(archive, example_dir / "meeting.json")
     target = tmp_path / "meeting.json"
@@ -117,9 +121,10 @@ def test_text_is_normalised_to_nfc_on_the_way_in(tmp_path: Path) -> None:
 _counter = itertools.count()
 
 
+@pytest.mark.databases
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(document=meetings())
-def test_generated_meetings_round_trip(tmp_path: Path, document: dict[str, Any]) -> None:
+def test_generated_meetings_round_trip(tmp_path: Path, db_url: str, document: dict[str, Any]) -> None:
     folder = tmp_path / f"case{next(_counter)}"
     (folder / "anh").mkdir(parents=True)
     for photo in document.get("photos", []):
@@ -128,11 +133,9 @@ def test_generated_meetings_round_trip(tmp_path: Path, document: dict[str, Any])
     source = folder / "meeting.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
-    archive = open_archive(f"sqlite:///{folder / 'archive.sqlite3'}")
-    try:
+    # One archive for every example: each import adds a meeting beside the others.
+    with open_archive(db_url) as archive:
         meeting_id = import_file(archive, source)
         dumped = folder / "out" / "dump.json"
         dump_meeting(archive, meeting_id, dumped)
-    finally:
-        archive.close()
     assert canonical(load(dumped), dumped.parent) == canonical(document, folder)

@@ -4,10 +4,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.model import Person
+
+pytestmark = pytest.mark.databases
 
 
 def _meeting(folder: Path, name: str, starts_at: str, attendees: list[dict[str, Any]]) -> Path:

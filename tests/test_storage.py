@@ -40,6 +40,7 @@ def test_default_archive_is_created_in_the_user_data_folder(
     assert (tmp_path / "data" / "archive.sqlite3").is_file()
 
 
+@pytest.mark.databases
 def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> None:
     archive = open_archive(db_url)
     with archive.engine.connect() as connection:
@@ -54,6 +55,7 @@ def test_revisions_are_numbered_in_sequence() -> None:
     assert revisions == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
 
 
+@pytest.mark.databases
 def test_archive_from_a_newer_app_is_refused_and_left_alone(db_url: str) -> None:
     archive = open_archive(db_url)
     with archive.engine.begin() as connection:

@@ -7,6 +7,7 @@ def test_clean_makes_nfc_and_replaces_lone_surrogates() -> None:
     assert clean(unicodedata.normalize("NFD", "Đắk Lắk")) == "Đắk Lắk"
     assert clean("a\ud800b") == "a\ufffdb"
     assert clean("😀 <&> \x0b") == "😀 <&> \x0b"
+    assert clean("a\x00b") == "ab"
 
 
 def test_clean_name_collapses_spaces() -> None:

@@ -122,6 +122,7 @@ def test_duplicate_keys_and_non_utf8_are_refused(tmp_path: Path) -> None:
     assert _problems(path) == ["tệp không phải văn bản UTF-8"]
 
 
+@pytest.mark.databases
 @pytest.mark.parametrize(
     "breakage",
     ["syntax", "missing field", "unknown key", "unknown attendee", "missing photo"],

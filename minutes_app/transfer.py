@@ -1,0 +1,126 @@
+"""Copying a meeting between archives: from the laptop's file to the office server and back.
+
+The copy keeps the meeting's identity (its uid) and the ids of its rows, so the target
+knows when it already has the meeting; people already known there are not duplicated.
+"""
+
+import enum
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from minutes_app import people
+from minutes_app.archive import Archive, load_meeting
+from minutes_app.i18n import _
+from minutes_app.model import Attendance, Base, Meeting, Person, PressRelease
+
+
+class IfExists(enum.StrEnum):
+    SKIP = "skip"  # leave the target's copy as it is
+    REPLACE = "replace"  # the target's copy is deleted and replaced
+    KEEP_BOTH = "keep-both"  # the copy becomes a new meeting beside the existing one
+
+
+class MeetingExists(Exception):
+    """The target already has this meeting and no choice was given."""
+
+    def __init__(self, existing_id: int, title: str) -> None:
+        super().__init__(
+            _("Kho đích đã có cuộc họp này (số {id}: {title}).").format(id=existing_id, title=title)
+        )
+        self.existing_id = existing_id
+
+
+@dataclass(frozen=True)
+class Copied:
+    meeting_id: int  # the meeting's number in the target archive
+    action: str  # 'copied', 'skipped', 'replaced' or 'kept-both'
+
+
+# Columns that tie a row to its meeting or order it: the copy sets them by attaching.
+_ATTACHMENT = {"meeting_id", "position"}
+
+
+def _values(row: Base, exclude: set[str]) -> dict[str, Any]:
+    return {a.key: getattr(row, a.key) for a in row.__mapper__.column_attrs if a.key not in exclude}
+
+
+def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: IfExists | None = None) -> Copied:
+    """Copy meeting ``meeting_id`` of ``source`` into ``target``, photos included."""
+    with source.sessions() as reading, target.sessions.begin() as writing:
+        meeting = load_meeting(reading, meeting_id)
+        existing = writing.scalars(select(Meeting).where(Meeting.uid == meeting.uid)).one_or_none()
+        action = "copied"
+        if existing is not None:
+            if if_exists is None:
+                raise MeetingExists(existing.id, existing.title)
+            if if_exists is IfExists.SKIP:
+                return Copied(existing.id, "skipped")
+            if if_exists is IfExists.REPLACE:
+                writing.delete(existing)
+                writing.flush()
+                action = "replaced"
+            else:
+                action = "kept-both"
+        # Nothing is flushed until the copy is whole: half a meeting would break its keys.
+        with writing.no_autoflush:
+            copy = _clone(meeting, writing, fresh_ids=action == "kept-both")
+        writing.add(copy)
+        writing.flush()
+        return Copied(copy.id, action)
+
+
+def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
+    """A copy of ``meeting`` for ``target``; its rows get new ids if ``fresh_ids``."""
+    new_ids = {"id"} if fresh_ids else set()
+    copy = Meeting(**_values(meeting, {"id", "chair_id", "secretary_id"} | ({"uid"} if fresh_ids else set())))
+    twins: dict[int, Any] = {}  # id() of a source row -> its copy
+
+    def clone(row: Any, references: set[str]) -> Any:
+        values = _values(row, _ATTACHMENT | references | new_ids)
+        if fresh_ids:
+            values["id"] = uuid.uuid4()  # made now: the article refers to photos by id
+        twins[id(row)] = type(row)(**values)
+        return twins[id(row)]
+
+    def twin(row: Any) -> Any:
+        return twins[id(row)] if row is not None else None
+
+    for attendance in meeting.attendances:
+        copy.attendances.append(clone(attendance, {"person_id"}))
+        twin(attendance).person = _person(attendance, target)
+    copy.photos = [clone(photo, set()) for photo in meeting.photos]
+    copy.topics = [clone(topic, set()) for topic in meeting.topics]
+    for speech in meeting.speeches:
+        copy.speeches.append(clone(speech, {"speaker_id", "photo_id"}))
+        twin(speech).speaker, twin(speech).photo = twin(speech.speaker), twin(speech.photo)
+    for directive in meeting.directives:
+        copy.directives.append(clone(directive, {"issued_by_id"}))
+        twin(directive).issued_by = twin(directive.issued_by)
+    copy.chair, copy.secretary = twin(meeting.chair), twin(meeting.secretary)
+    press = meeting.press_release
+    if press is not None:
+        copy.press_release = PressRelease(**_values(press, {"meeting_id", "general_photo_id"}))
+        copy.press_release.general_photo = twin(press.general_photo)
+        if fresh_ids:
+            renamed = {str(p.id): str(twin(p).id) for p in meeting.photos}
+            for key in ("article", "article_previous"):
+                blocks = getattr(press, key)
+                if blocks is not None:
+                    setattr(copy.press_release, key, [
+                        b | {"photo": renamed.get(b["photo"], b["photo"])} if "photo" in b else b for b in blocks
+                    ])
+    return copy
+
+
+def _person(attendance: Attendance, target: Session) -> Person:
+    """The target's row for the attendee: the same person if copied before, else a safe
+    match (same name and an overlapping title or the organisation), else a copy."""
+    person = attendance.person
+    known = target.get(Person, person.id)
+    if known is None:
+        known = people.find_person(target, person.name, attendance.titles, attendance.organization, set())
+    return known if known is not None else Person(**_values(person, set()))
