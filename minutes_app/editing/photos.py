@@ -1,8 +1,11 @@
 """Photos the user adds from files."""
 
 import hashlib
+import io
 import uuid
 from pathlib import Path
+
+from PIL import Image, ImageOps
 
 from minutes_app.i18n import _
 from minutes_app.images import BadImage, inspect_image
@@ -29,3 +32,14 @@ def photo_from_file(path: Path) -> Photo:
         data=data,
         version=1,
     )
+
+
+def thumbnail_png(data: bytes, edge: int) -> bytes:
+    """A small PNG of the picture, at most ``edge`` pixels on its longer side."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (edge, edge))  # JPEG decodes at reduced size: fast for big photos
+        image = ImageOps.exif_transpose(image).convert("RGB")
+        image.thumbnail((edge, edge))
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        return out.getvalue()
