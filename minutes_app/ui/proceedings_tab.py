@@ -1,7 +1,8 @@
 """The Proceedings tab, the live part: the speeches as they happen.
 
 Ctrl+Enter starts a speech at the current time and puts the cursor in its summary;
-Ctrl+L picks the speaker by a few letters of their name or title; Alt+1..6 set the kind;
+Ctrl+L picks the speaker by a few letters of their name or title; Ctrl+K then one digit
+(1..6) sets the kind (Alt+digits switch tabs);
 quick phrases insert with their shortcuts.
 """
 
@@ -111,7 +112,7 @@ class ProceedingsTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Giờ"), self.at)
         form.addRow(self.tr("&Người phát biểu"), self.speaker)
-        form.addRow(self.tr("&Loại (Alt+1…6)"), self.kind)
+        form.addRow(self.tr("&Loại (Ctrl+K rồi 1…6)"), self.kind)
         form.addRow(self.tr("&Về"), self.subject)
         form.addRow(self.tr("Ả&nh"), self.photo)
         detail = QWidget()
@@ -131,7 +132,7 @@ class ProceedingsTab(QWidget):
 
         QShortcut(QKeySequence("Ctrl+L"), self, self._focus_speaker)
         for number, kind in enumerate(KINDS, start=1):
-            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda k=kind: self.set_kind(k))
+            QShortcut(QKeySequence(f"Ctrl+K, {number}"), self, lambda k=kind: self.set_kind(k))
         self._phrase_shortcuts: list[QShortcut] = []
         self.apply_quick_phrases()
         self._refresh_attendees()
