@@ -16,6 +16,7 @@ run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
 
 test: $(VENV)/.installed-test debs-test
+	$(BIN)/ruff check minutes_app tests
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/bin/python:

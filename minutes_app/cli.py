@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--document", choices=DOCUMENTS, required=True)
     sub.add_argument("--format", choices=FORMATS, required=True)
     sub.add_argument("-o", "--output", metavar="OUT", type=Path, required=True)
+    sub.add_argument(
+        "--profile", metavar="NAME",
+        help=_("hồ sơ định dạng (mặc định: theo kiểu của cuộc họp, state hoặc party)"),
+    )
     return parser
 
 
@@ -135,11 +139,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not args.source.isdigit():
         # Straight from the file: the archive is not opened at all.
         meeting = read_meeting_file(Path(args.source))
-        export_document(meeting, args.document, args.format, args.output)
+        export_document(meeting, args.document, args.format, args.output, args.profile)
         return 0
     with open_archive(args.db) as archive, archive.sessions() as session:
         meeting = load_meeting(session, int(args.source))
-        export_document(meeting, args.document, args.format, args.output)
+        export_document(meeting, args.document, args.format, args.output, args.profile)
     return 0
 
 

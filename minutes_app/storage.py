@@ -24,6 +24,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
+def config_dir() -> Path:
+    """The user's settings folder for the app (style profiles an office adds)."""
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+
+
 def default_url() -> str:
     return f"sqlite:///{data_dir() / 'archive.sqlite3'}"
 

@@ -43,3 +43,50 @@ def picture(kind: str = "JPEG", size: tuple[int, int] = (64, 48), color: str = "
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, kind)
     return buffer.getvalue()
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace (line breaks of the layout included) made one space."""
+    return " ".join(text.split())
+
+
+def pdf_text(path: Path, *, page: int | None = None, mode: str = "-layout") -> str:
+    import subprocess
+
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(
+        ["pdftotext", mode, "-enc", "UTF-8", *pages, str(path), "-"],
+        capture_output=True, text=True, encoding="utf-8", check=True,
+    ).stdout
+
+
+def pdf_pages(path: Path, mode: str = "-layout") -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    return pdf_text(path, mode=mode).split("\f")[:-1]
+
+
+def pdf_body(path: Path, mode: str = "-layout") -> str:
+    """The text of all pages without the page numbers at their top, which would
+    otherwise interrupt a paragraph that runs on to the next page."""
+    pages = pdf_pages(path, mode)
+    bodies = [pages[0]] + [page.lstrip().partition("\n")[2] for page in pages[1:]]
+    return "\n".join(bodies)
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of a DOCX body in order, table cells included, one per line."""
+    from docx import Document
+    from docx.table import Table
+
+    def lines(container) -> list[str]:  # type: ignore[no-untyped-def]
+        result = []
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    for cell in row.cells:
+                        result += lines(cell)
+            else:
+                result.append(item.text)
+        return result
+
+    return "\n".join(lines(Document(str(path))))

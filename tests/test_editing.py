@@ -131,7 +131,7 @@ def test_an_autosave_writes_only_the_edited_speech(archive) -> None:
         meeting = Meeting(title="Lớn", organizer_name="Sở", starts_at=datetime(2026, 1, 5, 8), agenda=[])
         for i in range(300):
             meeting.attendances.append(Attendance(person=Person(name=f"Người {i}"), titles=["Chuyên viên"]))
-        for i in range(200):
+        for _ in range(200):
             meeting.speeches.append(Speech(kind="opinion", summary="Ý kiến " * 150))
         meeting_id = add_meeting(session, meeting)
     editor, saves = open_editor(archive, meeting_id)

@@ -1,7 +1,8 @@
 """Documents made from a meeting record: the minutes and the news article.
 
-Each document is composed once into neutral blocks; the DOCX and PDF renderers draw
-those same blocks.
+Each document is composed once into neutral blocks (``blocks.py``); the DOCX and PDF
+renderers draw those same blocks. The renderers and their libraries are imported only
+when a document is made, so starting the app does not pay for them.
 """
 
 from pathlib import Path
@@ -17,8 +18,36 @@ class ExportError(Exception):
     """An export that could not be made; the message is for the user."""
 
 
-def export_document(meeting: Meeting, document: str, fmt: str, path: Path) -> None:
-    """Write ``document`` ('minutes' or 'press-release') of ``meeting`` to ``path`` as ``fmt``."""
-    raise ExportError(
-        _("Văn bản “{document}” chưa có trong phiên bản này của ứng dụng.").format(document=document)
-    )
+def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None) -> bytes:
+    """The bytes of ``document`` ('minutes' or 'press-release') of ``meeting`` as ``fmt``.
+
+    ``profile`` names the style profile; by default the meeting's style (state or party).
+    """
+    from minutes_app.documents.profiles import load_profile
+
+    if document == "minutes":
+        from minutes_app.documents.minutes import compose_minutes
+
+        style_profile = load_profile(profile or meeting.style)
+        composed = compose_minutes(meeting, style_profile)
+    else:
+        raise ExportError(
+            _("Văn bản “{document}” chưa có trong phiên bản này của ứng dụng.").format(document=document)
+        )
+    if fmt == "docx":
+        from minutes_app.documents.docx_render import render_docx
+
+        return render_docx(composed, style_profile)
+    from minutes_app.documents.pdf_render import render_pdf
+
+    return render_pdf(composed, style_profile)
+
+
+def export_document(
+    meeting: Meeting, document: str, fmt: str, path: Path, profile: str | None = None
+) -> None:
+    """Write ``document`` of ``meeting`` to ``path`` as ``fmt``; an existing file is replaced
+    only once the new one is complete."""
+    from minutes_app.documents.output import write_file
+
+    write_file(path, render(meeting, document, fmt, profile))

@@ -182,10 +182,15 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
             yield Problem(json_path(path), _("không hợp lệ ({detail})").format(detail=error.message))
 
 
-def schema_problems(document: Any) -> list[Problem]:
+def describe_errors(validator: Draft202012Validator, document: Any) -> list[Problem]:
+    """Every way ``document`` breaks the validator's schema, in words for the user."""
     # jsonschema raises one 'required' error per missing key, each listing them all.
-    problems = (p for e in _validator().iter_errors(document) for p in _schema_problems(e))
+    problems = (p for e in validator.iter_errors(document) for p in _schema_problems(e))
     return list(dict.fromkeys(problems))
+
+
+def schema_problems(document: Any) -> list[Problem]:
+    return describe_errors(_validator(), document)
 
 
 # --- references and dates ----------------------------------------------------------------

@@ -2,11 +2,10 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 
 from minutes_app.archive import Archive, MeetingSummary, list_meetings
-
-Index = QModelIndex | QPersistentModelIndex
+from minutes_app.ui.row_table import ROOT, Index
 
 
 class ArchiveModel(QAbstractTableModel):
@@ -21,10 +20,10 @@ class ArchiveModel(QAbstractTableModel):
         self.meetings = list_meetings(self.archive, query)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.meetings)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

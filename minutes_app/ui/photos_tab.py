@@ -5,7 +5,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from sqlalchemy.exc import SQLAlchemyError
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowRemoved
 from minutes_app.editing.photos import photo_from_file, thumbnail_png

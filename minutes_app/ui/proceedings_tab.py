@@ -8,7 +8,7 @@ quick phrases insert with their shortcuts.
 
 from datetime import time
 
-from PySide6.QtCore import QItemSelectionModel, QTime, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,

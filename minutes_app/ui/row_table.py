@@ -22,6 +22,8 @@ from minutes_app.ui.bridge import EditorBridge
 
 _MIME = "application/x-minutes-app-row"
 Index = QModelIndex | QPersistentModelIndex
+# The invisible root: the parent of every row of a flat table.
+ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,10 @@ class RowTableModel(QAbstractTableModel):
 
     # --- reading -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,7 +1,7 @@
 """Keyboard moves for the tables of the meeting: Delete removes, Alt+Up/Down reorder."""
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView
 
 from minutes_app.editing.editor import MeetingEditor

@@ -1,0 +1,117 @@
+"""The neutral document: what a composer builds once and every renderer draws.
+
+Blocks name a paragraph *style* of the style profile instead of carrying sizes and
+fonts, so the look of a part is decided in one place (the profile) and the wording and
+order in another (the composer).
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from minutes_app.text import xml_safe
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+    def __post_init__(self) -> None:
+        # Characters that no document format can hold go here, and only those.
+        object.__setattr__(self, "text", xml_safe(self.text))
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph in a profile style; a newline in a run is a line break."""
+
+    runs: tuple[Run, ...]
+    style: str
+    keep_with_next: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A centred horizontal line, ``fraction`` of the width of ``text`` set in ``style``."""
+
+    text: str
+    style: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_pt: float
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A photo scaled to ``width`` (a fraction of the text width), centred."""
+
+    data: bytes
+    sha256: str
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Blocks side by side in a borderless table (header, signatures); never split."""
+
+    cells: tuple[tuple["Block", ...], ...]
+    widths: tuple[float, ...]  # fractions of the text width, summing to 1
+
+
+@dataclass(frozen=True)
+class KeepTogether:
+    """Blocks that must stay on one page (the end line, signatures and recipients)."""
+
+    blocks: tuple["Block", ...]
+
+
+Block = Para | Rule | Spacer | Picture | Columns | KeepTogether
+
+
+@dataclass
+class Document:
+    """A composed document: its profile name, metadata and blocks in order."""
+
+    profile: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    author: str = ""
+    # Page numbers are printed centred at the top from page 2 on.
+    page_numbers: bool = True
+
+    def paragraphs(self) -> list[Para]:
+        """Every paragraph in reading order, inside tables and groups too."""
+        return [block for block in walk(self.blocks) if isinstance(block, Para)]
+
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs())
+
+    def printed_characters(self) -> str:
+        """Everything the document prints or measures, to choose a font that has it all."""
+        return "".join(b.text for b in walk(self.blocks) if isinstance(b, Para | Rule))
+
+
+def walk(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block in reading order, descending into tables and groups."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Columns):
+            for cell in block.cells:
+                yield from walk(cell)
+        elif isinstance(block, KeepTogether):
+            yield from walk(block.blocks)
+
+
+def para(text: str, style: str, *, bold: bool = False, italic: bool = False, keep_with_next: bool = False) -> Para:
+    """A paragraph of one run."""
+    return Para((Run(text, bold, italic),), style, keep_with_next)

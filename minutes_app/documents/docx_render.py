@@ -1,0 +1,244 @@
+"""Drawing a composed document as DOCX with python-docx.
+
+Every font slot (ascii, hAnsi, cs, eastAsia) names the profile's font and the theme-font
+attributes are removed, in the document defaults, the styles and every run: Word and
+LibreOffice otherwise fall back to the theme font for some characters.
+"""
+
+import io
+from collections.abc import Iterable
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
+
+from minutes_app.documents import ExportError, fonts
+from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Picture, Rule, Spacer
+from minutes_app.documents.fonts import FontFaces
+from minutes_app.documents.pictures import prepare
+from minutes_app.documents.profiles import ParagraphStyle, Profile
+
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_Container = DocxDocument | _Cell
+
+
+def set_font_slots(parent: OxmlElement, font: str) -> None:
+    """Name ``font`` in all four slots of the rPr inside ``parent`` and drop theme fonts."""
+    rpr = parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        parent.insert(0, rpr)
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attribute in _THEME_ATTRIBUTES:
+        rfonts.attrib.pop(qn(attribute), None)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(slot), font)
+
+
+def _language(parent: OxmlElement, tag: str) -> None:
+    rpr = parent.find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+class _Renderer:
+    def __init__(self, document: Document, profile: Profile) -> None:
+        self.profile = profile
+        self.docx = new_docx()
+        self.faces = self._faces(document)
+
+    @staticmethod
+    def _faces(document: Document) -> FontFaces | None:
+        # Only to measure rule lengths: a DOCX can be written without the fonts installed.
+        try:
+            return fonts.serif_for(document.printed_characters())
+        except ExportError:
+            return None
+
+    def setup(self, document: Document) -> None:
+        font = self.profile.font
+        styles = self.docx.styles.element
+        defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+        set_font_slots(defaults, font)
+        _language(defaults, "vi-VN")
+        set_font_slots(self.docx.styles["Normal"].element, font)
+        # Every font the styles name, conditional table formatting included.
+        for rfonts in styles.iter(qn("w:rFonts")):
+            set_font_slots(rfonts.getparent().getparent(), font)
+
+        section = self.docx.sections[0]
+        page = self.profile.page
+        section.page_width, section.page_height = Emu(int(page.width_mm * 36000)), Emu(int(page.height_mm * 36000))
+        section.top_margin = Emu(int(page.margin_top_mm * 36000))
+        section.bottom_margin = Emu(int(page.margin_bottom_mm * 36000))
+        section.left_margin = Emu(int(page.margin_left_mm * 36000))
+        section.right_margin = Emu(int(page.margin_right_mm * 36000))
+        section.header_distance = Emu(int(page.margin_top_mm * 36000 / 3))
+        if document.page_numbers:
+            # No number on page 1; centred at the top from page 2 on (Decree 30).
+            section.different_first_page_header_footer = True
+            number = section.header.paragraphs[0]
+            self._format(number, self.profile.style("page_number"))
+            self._page_field(number, self.profile.style("page_number"))
+        properties = self.docx.core_properties
+        properties.title = document.title
+        properties.author = document.author
+        properties.language = "vi-VN"
+
+    def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
+        for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
+            run = paragraph.add_run()
+            self._run_format(run, spec, bold=False, italic=False)
+            if kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = text
+                run._r.append(instr)
+            elif kind == "text":
+                run.text = text
+            else:
+                field = OxmlElement("w:fldChar")
+                field.set(qn("w:fldCharType"), kind)
+                run._r.append(field)
+
+    def _format(self, paragraph: Paragraph, spec: ParagraphStyle, keep_with_next: bool = False) -> None:
+        fmt = paragraph.paragraph_format
+        fmt.alignment = _ALIGN[spec.align]
+        fmt.first_line_indent = Emu(int(spec.first_line_indent_cm * 360000)) if spec.first_line_indent_cm else None
+        fmt.left_indent = Emu(int(spec.left_indent_cm * 360000)) if spec.left_indent_cm else None
+        fmt.space_before = Pt(spec.space_before)
+        fmt.space_after = Pt(spec.space_after)
+        fmt.line_spacing = spec.line_spacing
+        fmt.widow_control = True
+        fmt.keep_with_next = keep_with_next
+
+    def _run_format(self, run: DocxRun, spec: ParagraphStyle, bold: bool, italic: bool) -> None:
+        run.font.size = Pt(spec.size)
+        run.font.bold = bold or spec.bold or None
+        run.font.italic = italic or spec.italic or None
+        run.font.underline = spec.underline or None
+        set_font_slots(run._r, self.profile.font)
+
+    def add(self, blocks: Iterable[Block], container: _Container, width: float, keep: bool = False) -> None:
+        blocks = list(blocks)
+        for index, block in enumerate(blocks):
+            # Inside a group every paragraph keeps with the next, so the group stays whole.
+            keep_next = keep and index < len(blocks) - 1
+            match block:
+                case Para():
+                    spec = self.profile.style(block.style)
+                    paragraph = self._paragraph(container)
+                    self._format(paragraph, spec, block.keep_with_next or keep_next)
+                    for run in block.runs:
+                        self._run_format(paragraph.add_run(spec.display(run.text)), spec, run.bold, run.italic)
+                case Rule():
+                    self._rule(block, container, width, keep_next)
+                case Spacer():
+                    paragraph = self._paragraph(container)
+                    self._format(paragraph, ParagraphStyle(size=1), keep_next)
+                    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                    paragraph.paragraph_format.line_spacing = Pt(block.height_pt)
+                case Picture():
+                    self._picture(block, container, width)
+                case Columns():
+                    self._columns(block, container, width, keep or keep_next)
+                case KeepTogether():
+                    self.add(block.blocks, container, width, keep=True)
+
+    def _paragraph(self, container: _Container) -> Paragraph:
+        # A new table cell already holds one empty paragraph: use it first.
+        if isinstance(container, _Cell) and len(container.paragraphs) == 1 and not container.paragraphs[0].runs \
+                and container.paragraphs[0]._p.pPr is None:
+            return container.paragraphs[0]
+        return container.add_paragraph()
+
+    def _rule(self, rule: Rule, container: _Container, width: float, keep_next: bool) -> None:
+        """An empty paragraph whose bottom border, narrowed by indents, is the rule."""
+        spec = self.profile.style(rule.style)
+        face = None if self.faces is None else (self.faces.bold if spec.bold else self.faces.regular)
+        length = min(fonts.text_width(spec.display(rule.text), spec.size, face), width) * rule.fraction
+        paragraph = self._paragraph(container)
+        self._format(paragraph, ParagraphStyle(size=1, align="center"), keep_next)
+        fmt = paragraph.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(2)
+        fmt.space_after = Pt(3)
+        indent = Pt(max(0.0, (width - length) / 2))
+        fmt.left_indent = fmt.right_indent = indent
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            bottom.set(qn(key), value)
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
+    def _picture(self, picture: Picture, container: _Container, width: float) -> None:
+        prepared = prepare(picture.data, picture.sha256)
+        paragraph = self._paragraph(container)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True  # a photo stays with its caption
+        paragraph.paragraph_format.first_line_indent = None
+        paragraph.add_run().add_picture(io.BytesIO(prepared.jpeg), width=Pt(width * picture.width))
+
+    def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
+        table = container.add_table(rows=1, cols=len(columns.cells))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        properties = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        properties.append(layout)
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:val"), "nil")
+            borders.append(element)
+        properties.append(borders)
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:w"), "0")
+            element.set(qn("w:type"), "dxa")
+            margins.append(element)
+        properties.append(margins)
+        row = table.rows[0]
+        # A row never breaks across pages: the header and the signatures stay whole.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for index, (cell_blocks, fraction) in enumerate(zip(columns.cells, columns.widths, strict=True)):
+            cell_width = Pt(width * fraction)
+            # Word reads the column width, LibreOffice the cell width: set both.
+            table.columns[index].width = cell_width
+            cell = row.cells[index]
+            cell.width = cell_width
+            self.add(cell_blocks, cell, width * fraction, keep=keep_next)
+            if keep_next:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
+def render_docx(document: Document, profile: Profile) -> bytes:
+    renderer = _Renderer(document, profile)
+    renderer.setup(document)
+    renderer.add(document.blocks, renderer.docx, profile.page.text_width_pt)
+    buffer = io.BytesIO()
+    renderer.docx.save(buffer)
+    return buffer.getvalue()
