@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from minutes_app.archive import import_file
+from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.meeting_window import MeetingWindow
 from tests.ui_helpers import SCREENSHOTS, temporary_settings
 
 
@@ -30,3 +32,21 @@ def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: P
         assert window.grab().save(str(path))
         assert path.stat().st_size > 10_000
     window.close()
+
+
+def test_screenshot_in_english(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    translation.install("en")
+    try:
+        window = MeetingWindow(archive, meeting_id, temporary_settings(tmp_path))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.tabs.setCurrentWidget(window.proceedings)
+        window.proceedings.table.selectRow(2)
+        assert window.tabs.tabText(2) == "&3 Proceedings"
+        window.grab().save(str(SCREENSHOTS / "meeting-en-3.png"))
+        window.close()
+    finally:
+        translation.install("vi")
