@@ -32,7 +32,7 @@ from minutes_app.ui.fields import UndoKeys, route_undo_keys
 from minutes_app.ui.import_preview import ImportPreview
 from minutes_app.ui.row_table import Column, RowTableModel
 from minutes_app.ui.settings import Settings
-from minutes_app.ui.table_keys import install_row_keys
+from minutes_app.ui.table_keys import install_row_keys, reorder_hint
 
 
 def titles_text(titles: list[str] | tuple[str, ...]) -> str:
@@ -108,7 +108,7 @@ class AttendeesTab(QWidget):
         import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel…"))
         import_button.setAccessibleName(self.tr("Nhập danh sách đại biểu từ tệp CSV hoặc Excel"))
         import_button.clicked.connect(self.import_file)
-        hint = QLabel(self.tr("Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa."))
+        hint = QLabel(reorder_hint())
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(import_button)

@@ -20,7 +20,7 @@ from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.completion import FoldedCompleter
 from minutes_app.ui.fields import UndoKeys, route_undo_keys
 from minutes_app.ui.row_table import Column, RowTableModel
-from minutes_app.ui.table_keys import install_row_keys
+from minutes_app.ui.table_keys import install_row_keys, reorder_hint
 
 
 def parse_date(text: str) -> date | None:
@@ -74,7 +74,7 @@ class TopicsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(entry)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.")))
+        layout.addWidget(QLabel(reorder_hint()))
 
     def add_typed(self) -> None:
         if self.title.text().strip():
@@ -130,7 +130,7 @@ class ConclusionsTab(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.")))
+        layout.addWidget(QLabel(reorder_hint()))
 
     def set_addressees(self, known: list[str]) -> None:
         self.completer.set_items(FoldedIndex((a, a) for a in known))

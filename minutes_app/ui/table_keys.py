@@ -1,11 +1,16 @@
 """Keyboard moves for the tables of the meeting: Delete removes, Alt+Up/Down reorder."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView
 
 from minutes_app.editing.editor import MeetingEditor
 from minutes_app.ui.row_table import RowTableModel
+
+
+def reorder_hint() -> str:
+    """The line under each table that says how to reorder and delete."""
+    return QCoreApplication.translate("RowKeys", "Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.")
 
 
 def install_row_keys(view: QTableView, model: RowTableModel, editor: MeetingEditor) -> None:

@@ -186,10 +186,6 @@
         <translation>Import a list of attendees from a CSV or Excel file</translation>
     </message>
     <message>
-        <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
-        <translation>Drag, or Alt+↑/Alt+↓, to reorder; Delete to remove.</translation>
-    </message>
-    <message>
         <source>Nhập danh sách đại biểu</source>
         <translation>Import a list of attendees</translation>
     </message>
@@ -247,10 +243,6 @@
     <message>
         <source>Các kết luận, nhiệm vụ được giao</source>
         <translation>Conclusions and assigned tasks</translation>
-    </message>
-    <message>
-        <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
-        <translation>Drag, or Alt+↑/Alt+↓, to reorder; Delete to remove.</translation>
     </message>
     <message>
         <source>Thời hạn “{text}” không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 31/8/2026.</source>
@@ -728,6 +720,13 @@
     </message>
 </context>
 <context>
+    <name>RowKeys</name>
+    <message>
+        <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
+        <translation>Drag, or Alt+↑/Alt+↓, to reorder; Delete to remove.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Cài đặt</source>
@@ -799,10 +798,6 @@
     <message>
         <source>Các vấn đề thảo luận</source>
         <translation>Topics discussed</translation>
-    </message>
-    <message>
-        <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
-        <translation>Drag, or Alt+↑/Alt+↓, to reorder; Delete to remove.</translation>
     </message>
 </context>
 </TS>
