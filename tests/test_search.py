@@ -5,7 +5,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from minutes_app import migrate, storage
 from minutes_app.archive import delete_meeting, import_file, list_meetings
+from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.search import matching_meetings
 
 
@@ -51,3 +53,17 @@ def test_deleting_a_meeting_removes_it_from_the_index(archive, tmp_path: Path) -
         assert matching_meetings(connection, "tan") == set()
         assert connection.execute(text("SELECT count(*) FROM search_text")).scalar() == 0
         assert connection.execute(text("SELECT count(*) FROM search_fts")).scalar() == 0
+
+
+def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: Path) -> None:
+    engine = storage.create_archive_engine(db_url)
+    migrate._run_alembic(engine, "0001")
+    meeting = read_meeting_file(example_dir / "meeting.json")
+    with storage.session_factory(engine).begin() as session:
+        session.add(meeting)
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0002"
+        assert matching_meetings(connection, "dang thu trang") == {meeting.id}
+        assert matching_meetings(connection, "hoi nghi so ket") == {meeting.id}
+    engine.dispose()

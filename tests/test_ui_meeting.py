@@ -140,3 +140,69 @@ def test_quick_phrases_and_speaker_by_title(qtbot, archive, example_dir: Path, t
     speech = window.editor.meeting.speeches[-1]
     assert window.editor.attendance(speech.speaker_id).person.name == "Phan Văn Lực"
     window.close()
+
+
+def test_print_preview_shows_the_exported_minutes(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    dialog = window.exporter.print_preview("minutes")
+    assert dialog is not None, window.statusBar().currentMessage()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.close()
+    window.close()
+
+
+def test_undo_keys_in_a_line_edit_reach_the_window(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    venue = window.general.lines["venue"]
+    venue.setFocus()
+    venue.end(False)
+    type_text(venue, ", tầng 2")
+    key(venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert venue.text() == window.editor.meeting.venue == "Hội trường Sở Khoa học và Công nghệ"
+    key(venue, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert venue.text() == window.editor.meeting.venue == "Hội trường Sở Khoa học và Công nghệ, tầng 2"
+    window.close()
+
+
+def test_rows_move_by_drag_and_by_keys(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    model = window.attendees.model
+    names = lambda: [a.person.name for a in window.editor.meeting.attendances]  # noqa: E731
+    before = names()
+    first = before[0]
+    dropped = model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, 3, 0, model.index(-1, -1))
+    assert dropped is False  # done by the editor; the view must not remove the row itself
+    assert names() == before[1:3] + [first] + before[3:]
+    table = window.attendees.table
+    window.tabs.setCurrentWidget(window.attendees)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table.setFocus()
+    table.setCurrentIndex(model.index(2, 0))
+    key(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert names()[1] == first and table.currentIndex().row() == 1
+    assert model.index(1, 0).data() == first
+    window.close()
+    with archive.sessions() as session:
+        assert [a.person.name for a in load_meeting(session, window.meeting_id).attendances][1] == first
+
+
+def test_quick_phrases_are_edited_in_settings(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    from minutes_app.ui.settings_dialog import SettingsDialog
+
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    dialog = SettingsDialog(window, window.settings)
+    dialog.phrases.item(0, 1).setText("nhất trí cao với báo cáo")
+    dialog.language.setCurrentIndex(1)
+    dialog.accept()
+    assert window.settings.quick_phrases[0].text == "nhất trí cao với báo cáo"
+    assert window.settings.language == "en"
+    window.apply_settings()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.new_speech()
+    key(window.proceedings.summary, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.proceedings.summary.toPlainText() == "nhất trí cao với báo cáo"
+    window.close()
