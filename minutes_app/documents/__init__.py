@@ -7,7 +7,6 @@ when a document is made, so starting the app does not pay for them.
 
 from pathlib import Path
 
-from minutes_app.i18n import _
 from minutes_app.model import Meeting
 
 DOCUMENTS = ("minutes", "press-release")
@@ -21,7 +20,8 @@ class ExportError(Exception):
 def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None) -> bytes:
     """The bytes of ``document`` ('minutes' or 'press-release') of ``meeting`` as ``fmt``.
 
-    ``profile`` names the style profile; by default the meeting's style (state or party).
+    ``profile`` names the style profile; by default the meeting's style (state or party)
+    for the minutes, 'article' for the news article.
     """
     from minutes_app.documents.profiles import load_profile
 
@@ -31,9 +31,10 @@ def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None
         style_profile = load_profile(profile or meeting.style)
         composed = compose_minutes(meeting, style_profile)
     else:
-        raise ExportError(
-            _("Văn bản “{document}” chưa có trong phiên bản này của ứng dụng.").format(document=document)
-        )
+        from minutes_app.documents.article import compose_article
+
+        style_profile = load_profile(profile or "article")
+        composed = compose_article(meeting, style_profile)
     if fmt == "docx":
         from minutes_app.documents.docx_render import render_docx
 

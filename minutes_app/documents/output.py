@@ -15,6 +15,8 @@ def write_file(path: Path, data: bytes) -> None:
     temporary: str | None = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # mkstemp makes the file private; an export gets the usual permissions.
+        os.chmod(temporary, _usual_mode())
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -29,6 +31,12 @@ def write_file(path: Path, data: bytes) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _usual_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _explain(error: OSError, path: Path) -> str:

@@ -88,3 +88,61 @@ def paragraphs(text: str) -> list[str]:
 def list_item(text: str, last: bool) -> str:
     """An item of a list in a document: ';' after each, '.' after the last."""
     return text.rstrip().rstrip(".;,") + ("." if last else ";")
+
+
+# Verbs a secretary's summary of an intervention usually starts with ('Đề xuất ...'):
+# such a summary continues the sentence after the speaker's name.
+SUMMARY_VERBS = frozenset(
+    (
+        "bày tỏ", "biểu dương", "bổ sung", "báo cáo", "cam kết", "chia sẻ", "cho biết", "chúc mừng",
+        "chỉ đạo", "chỉ ra", "chỉ rõ", "cảm ơn", "cảnh báo", "đánh giá", "đặt vấn đề", "đề cao",
+        "đề cập", "đề nghị", "đề ra", "đề xuất", "đồng tình", "đồng ý", "ghi nhận", "giao",
+        "giải thích", "giải trình", "giới thiệu", "gợi ý", "hoan nghênh", "khuyến nghị", "khẳng định",
+        "kiến nghị", "kêu gọi", "làm rõ", "lưu ý", "lo ngại", "mong muốn", "nêu", "nêu rõ",
+        "nhấn mạnh", "nhất trí", "phân tích", "phát biểu", "phản ánh", "phản hồi", "quán triệt",
+        "thông báo", "thông tin", "thống nhất", "tham gia", "tiếp thu", "trao đổi", "trình bày",
+        "trả lời", "tán thành", "tập trung", "xác định", "yêu cầu", "ủng hộ",
+    )
+)
+
+# Names of bodies and offices that are proper nouns though the next word is in lower case.
+_PROPER_HEADS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Chính phủ", "Quốc hội", "Nhà nước",
+                 "Thủ tướng", "Bộ trưởng", "Trung ương", "Hội đồng nhân dân", "Ủy ban nhân dân")
+
+
+def starts_with_verb(text: str) -> bool:
+    words = text.split()
+    heads = {" ".join(words[:n]).casefold().strip(",;:.") for n in (1, 2, 3)}
+    return bool(heads & SUMMARY_VERBS)
+
+
+def starts_with_proper_noun(text: str) -> bool:
+    """Whether the text opens with a name ('Sở Tài chính', 'UBND tỉnh', 'Tỉnh ủy')."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip("“\"'(")
+    if len(first) > 1 and first.isupper():  # UBND, HĐND, VNPT
+        return True
+    if text.startswith(_PROPER_HEADS):
+        return True
+    # A capital on the second word marks a name: 'Sở Tài chính', 'Báo Đắk Lắk'.
+    return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper()
+
+
+def continue_sentence(text: str) -> str:
+    """``text`` written to continue a sentence: the first letter in lower case, unless it
+    begins a proper noun. Numbers, quotes and the rest are kept as typed."""
+    if not text or starts_with_proper_noun(text) or not text[0].isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with a full stop (or the '?'/'!'/'…' it already has)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else text.rstrip(",;:") + "."

@@ -1,0 +1,106 @@
+"""The news article as the user edits it: stored with the meeting, composed for export.
+
+Until the user edits it, the article is drafted afresh from the record each time it is
+shown, so it follows every change to the minutes. Once edited, it is kept as the user
+left it: re-drafting then keeps the edited text aside, and it can be restored.
+"""
+
+import uuid
+from typing import Any
+
+from minutes_app.documents.article_draft import ArticleBlock, draft_article
+from minutes_app.documents.blocks import Document, Para, Picture, Run, Spacer, para
+from minutes_app.documents.profiles import Profile
+from minutes_app.model import Meeting, PressRelease
+
+__all__ = ["ArticleBlock", "compose_article", "current_article", "is_edited"]
+
+# Photos a little narrower than the text, so that a photo and its caption fit beside a
+# paragraph more often and leave less of a page empty.
+PHOTO_WIDTH = 0.85
+
+
+def to_json(blocks: list[ArticleBlock]) -> list[dict[str, Any]]:
+    """The blocks as stored in ``press_release.article``; a photo by its id."""
+    return [
+        {"kind": b.kind, "text": b.text} | ({"photo": str(b.photo.id)} if b.photo is not None else {})
+        for b in blocks
+    ]
+
+
+def from_json(meeting: Meeting, stored: list[dict[str, Any]]) -> list[ArticleBlock]:
+    """Stored blocks as article blocks; a photo no longer in the meeting drops out."""
+    photos = {str(p.id): p for p in meeting.photos}
+    blocks = []
+    for item in stored:
+        photo = photos.get(item.get("photo", "")) if item["kind"] == "photo" else None
+        if item["kind"] == "photo" and photo is None:
+            continue
+        blocks.append(ArticleBlock(item["kind"], item.get("text", ""), photo))
+    return blocks
+
+
+def is_edited(meeting: Meeting) -> bool:
+    return meeting.press_release is not None and meeting.press_release.article is not None
+
+
+def current_article(meeting: Meeting) -> list[ArticleBlock]:
+    """The article as edited, else as drafted from the record now."""
+    press = meeting.press_release
+    if press is not None and press.article is not None:
+        return from_json(meeting, press.article)
+    return draft_article(meeting)
+
+
+def _press_release(meeting: Meeting) -> PressRelease:
+    if meeting.press_release is None:
+        meeting.press_release = PressRelease()
+    return meeting.press_release
+
+
+def keep_edits(meeting: Meeting, blocks: list[ArticleBlock]) -> None:
+    """Store the user's version of the article; re-drafting no longer replaces it silently."""
+    for block in blocks:
+        if block.photo is not None and block.photo.id is None:
+            block.photo.id = uuid.uuid4()  # a photo not yet saved still needs its id
+    _press_release(meeting).article = to_json(blocks)
+
+
+def redraft(meeting: Meeting) -> None:
+    """Draft again from the record; the edited text is kept aside for ``restore_edits``."""
+    press = _press_release(meeting)
+    if press.article is not None:
+        press.article_previous = press.article
+    press.article = None
+
+
+def can_restore(meeting: Meeting) -> bool:
+    return meeting.press_release is not None and meeting.press_release.article_previous is not None
+
+
+def restore_edits(meeting: Meeting) -> None:
+    """Bring back the text the last re-draft replaced (the draft can be had again by re-drafting)."""
+    press = _press_release(meeting)
+    if press.article_previous is not None:
+        press.article, press.article_previous = press.article_previous, None
+
+
+def compose_article(meeting: Meeting, profile: Profile) -> Document:
+    """The article as a document: headline, bold lead, photos with centred italic captions,
+    the byline right-aligned at the end."""
+    blocks = current_article(meeting)
+    title = next((b.text for b in blocks if b.kind == "headline"), meeting.title)
+    byline = next((b.text for b in blocks if b.kind == "byline"), "")
+    document = Document(profile=profile.name, title=title, author=byline)
+    for block in blocks:
+        match block.kind:
+            case "photo":
+                assert block.photo is not None
+                document.blocks.append(Spacer(4))
+                document.blocks.append(Picture(block.photo.data, block.photo.sha256, PHOTO_WIDTH))
+                document.blocks.append(Para((Run(block.text),), "caption"))
+            case "headline" | "lead" | "byline":
+                document.blocks.append(para(block.text, block.kind))
+            case _:
+                document.blocks += [para(text, "body") for text in block.text.split("\n\n") if text.strip()]
+    return document

@@ -1,0 +1,63 @@
+"""Vietnamese wording rules shared by the documents."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from minutes_app.documents.wording import (
+    clock,
+    continue_sentence,
+    list_item,
+    long_date,
+    paragraphs,
+    sentence,
+    short_date,
+    starts_with_proper_noun,
+    starts_with_verb,
+)
+
+
+def test_dates_and_times() -> None:
+    assert long_date(date(2026, 1, 5)) == "ngày 05 tháng 01 năm 2026"
+    assert long_date(date(2026, 2, 28)) == "ngày 28 tháng 02 năm 2026"
+    assert long_date(date(2026, 7, 10)) == "ngày 10 tháng 7 năm 2026"
+    assert long_date(date(2026, 12, 9)) == "ngày 09 tháng 12 năm 2026"
+    assert clock(time(8, 0)) == "08 giờ 00"
+    assert clock(datetime(2026, 7, 10, 11, 15)) == "11 giờ 15"
+    assert short_date(date(2026, 8, 31)) == "31/8/2026"
+
+
+@pytest.mark.parametrize(
+    ("summary", "verb", "continued"),
+    [
+        ("Đề xuất ưu tiên bố trí kinh phí", True, "đề xuất ưu tiên bố trí kinh phí"),
+        ("Phản ánh khó khăn về đường truyền", True, "phản ánh khó khăn về đường truyền"),
+        ("Cam kết hoàn thành phủ sóng 4G", True, "cam kết hoàn thành phủ sóng 4G"),
+        ("Nêu rõ: cần làm ngay", True, "nêu rõ: cần làm ngay"),
+        ("Năm 2025, các cơ quan báo chí", False, "năm 2025, các cơ quan báo chí"),
+        ("Sở Tài chính sẽ bố trí", False, "Sở Tài chính sẽ bố trí"),
+        ("UBND các xã đã rà soát", False, "UBND các xã đã rà soát"),
+        ("Tỉnh ủy đã ban hành", False, "Tỉnh ủy đã ban hành"),
+        ("Báo Đắk Lắk sẽ mở chuyên mục", False, "Báo Đắk Lắk sẽ mở chuyên mục"),
+        ("Nguyễn Văn An cho rằng", False, "Nguyễn Văn An cho rằng"),
+        ("6 tháng đầu năm 2026, toàn tỉnh", False, "6 tháng đầu năm 2026, toàn tỉnh"),
+        ("“Chuyển đổi số” là nhiệm vụ", False, "“Chuyển đổi số” là nhiệm vụ"),
+    ],
+)
+def test_a_summary_continues_a_sentence(summary: str, verb: bool, continued: str) -> None:
+    assert starts_with_verb(summary) is verb
+    assert continue_sentence(summary) == continued
+
+
+def test_proper_nouns() -> None:
+    assert starts_with_proper_noun("HĐND tỉnh")
+    assert not starts_with_proper_noun("Hội nghị đã")
+    assert not starts_with_proper_noun("")
+
+
+def test_paragraphs_lists_and_sentences() -> None:
+    assert paragraphs("Một.\r\n\r\nHai\ndòng.\n\n\n  \n\nBa.") == ["Một.", "Hai\ndòng.", "Ba."]
+    assert list_item("- Sở Nội vụ.", last=False) == "- Sở Nội vụ;"
+    assert list_item("- Sở Nội vụ;", last=True) == "- Sở Nội vụ."
+    assert sentence("Đồng ý;") == "Đồng ý."
+    assert sentence("Thật vậy?") == "Thật vậy?"
