@@ -29,6 +29,8 @@ def run_gui(url: str | None) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     window = ArchiveWindow(archive, settings)
+    # However the app ends, the open meetings write what is pending first.
+    app.aboutToQuit.connect(window.close)
     window.show()
     if script := os.environ.get(ENV_SCRIPT):
         runpy.run_path(script, init_globals={"app": app, "window": window})

@@ -12,6 +12,7 @@ from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
 from minutes_app.editing.lookup import known_addressees
 from minutes_app.people import KnownPerson, directory
+from minutes_app.ui import translation
 from minutes_app.ui.attendees_tab import AttendeesTab
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.exporting import Exporter
@@ -21,6 +22,7 @@ from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.settings import Settings
+from minutes_app.ui.settings_dialog import SettingsDialog
 
 
 class _Lookups(QObject):
@@ -123,6 +125,8 @@ class MeetingWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.new_speech_action):
             edit_menu.addAction(action)
             self.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.tr("Cài đặt…")).triggered.connect(lambda: self.edit_settings())
 
     # --- actions -------------------------------------------------------------------
 
@@ -135,6 +139,11 @@ class MeetingWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         self.proceedings.apply_quick_phrases()
+
+    def edit_settings(self) -> None:
+        if SettingsDialog(self, self.settings).exec():
+            translation.install(self.settings.language)
+            self.apply_settings()
 
     # --- the editor's news -----------------------------------------------------------
 

@@ -513,6 +513,10 @@
         <translation>&amp;New speech</translation>
     </message>
     <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
         <source>Cuộc họp mới</source>
         <translation>New meeting</translation>
     </message>
