@@ -206,3 +206,23 @@ def test_quick_phrases_are_edited_in_settings(qtbot, archive, example_dir: Path,
     key(window.proceedings.summary, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.proceedings.summary.toPlainText() == "nhất trí cao với báo cáo"
     window.close()
+
+
+def test_export_proposes_a_name_and_remembers_the_folder(qtbot, archive, example_dir: Path, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    out = tmp_path / "xuất"
+    out.mkdir()
+    window.settings.last_folder = out
+    asked: list[str] = []
+
+    def save_as(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(out / "bien-ban"), filters
+
+    monkeypatch.setattr("minutes_app.ui.exporting.QFileDialog.getSaveFileName", save_as)
+    path = window.exporter.export("minutes", "pdf")
+    assert asked == [str(out / window.exporter.proposed_name("minutes", "pdf"))]
+    assert path == out / "bien-ban.pdf" and path.read_bytes().startswith(b"%PDF")
+    assert window.settings.last_folder == out
+    window.close()
