@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 # Debian packages the app needs on Linux, and those the tests use besides.
-RUN_DEBS := fonts-liberation2 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb

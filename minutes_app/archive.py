@@ -5,20 +5,40 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from minutes_app import migrate, people, search
+from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.interchange.writing import write_meeting_file
 from minutes_app.model import Attendance, Meeting
-from minutes_app.storage import create_archive_engine, resolve_url, session_factory
+from minutes_app.storage import create_archive_engine, resolve_url, session_factory, sqlite_path
 
 
 class MeetingNotFound(LookupError):
     def __init__(self, meeting_id: int) -> None:
         super().__init__(_("Không có cuộc họp số {id} trong kho lưu trữ.").format(id=meeting_id))
         self.meeting_id = meeting_id
+
+
+class ArchiveDamaged(Exception):
+    """The archive file cannot be read; ``backup`` is the newest good backup, if any."""
+
+    def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
+        message = _("Kho lưu trữ “{path}” bị hỏng hoặc không đọc được ({reason}).").format(
+            path=path, reason=reason
+        )
+        if backup is not None:
+            message += " " + _(
+                "Bản sao lưu tốt gần nhất: “{backup}”. Khôi phục bằng lệnh: minutes-app restore \"{backup}\""
+            ).format(backup=backup)
+        else:
+            message += " " + _("Không có bản sao lưu nào còn tốt.")
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
 
 
 @dataclass(frozen=True)
@@ -54,9 +74,16 @@ class Archive:
 
 def open_archive(url: str | None = None) -> Archive:
     """Open (creating or upgrading as needed) the archive at ``url`` or the default one."""
-    engine = create_archive_engine(resolve_url(url))
+    url = resolve_url(url)
+    engine = create_archive_engine(url)
     try:
         migrate.upgrade(engine)
+    except DBAPIError as error:
+        engine.dispose()
+        path = sqlite_path(url)
+        if path is None:
+            raise
+        raise ArchiveDamaged(path, str(error.orig), newest_good_backup(path)) from None
     except BaseException:
         engine.dispose()
         raise

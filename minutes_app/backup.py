@@ -1,12 +1,30 @@
-"""Copies of the SQLite archive, made with SQLite's online backup API.
+"""Backups of the SQLite archive, made with SQLite's online backup API.
 
 The backup API copies a consistent snapshot even while another connection writes,
-which a plain file copy of a WAL database does not.
+which a plain file copy of a WAL database does not. Copies go to ``backups/`` beside
+the archive (in the user's data folder for the default archive): the last 10, and the
+newest of each day for 30 days. Each copy is checked after it is made, so the newest
+*good* copy is known when the archive itself is damaged.
 """
 
 import os
+import re
+import shutil
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from minutes_app.i18n import _
+
+KEEP_LATEST = 10
+KEEP_DAYS = 30
+INTERVAL = timedelta(hours=1)
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be done; the message is for the user."""
 
 
 def backup_sqlite(source: Path, target: Path) -> None:
@@ -14,13 +32,134 @@ def backup_sqlite(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                # A copy at rest needs no write-ahead log (the archive turns it on when opened).
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        os.replace(partial, target)
     finally:
-        src.close()
-    os.replace(partial, target)
+        partial.unlink(missing_ok=True)
+
+
+def backups_dir(archive: Path) -> Path:
+    return archive.parent / "backups"
+
+
+def _taken_at(path: Path) -> datetime | None:
+    match = _NAME.match(path.name)
+    return datetime.strptime(match["stamp"], _STAMP) if match else None
+
+
+def list_backups(archive: Path) -> list[Path]:
+    """The archive's backups, newest first."""
+    folder = backups_dir(archive)
+    if not folder.is_dir():
+        return []
+    found = [(taken, p) for p in folder.glob(f"{archive.stem}-*.sqlite3") if (taken := _taken_at(p))]
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def is_good(path: Path) -> bool:
+    """Whether ``path`` is a readable, undamaged archive."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                return False
+            return connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def newest_good_backup(archive: Path) -> Path | None:
+    return next((p for p in list_backups(archive) if is_good(p)), None)
+
+
+def make_backup(archive: Path, now: datetime | None = None) -> Path:
+    """Back the archive up now, then drop the copies no longer kept; returns the new copy."""
+    now = now or datetime.now()
+    target = backups_dir(archive) / f"{archive.stem}-{now:{_STAMP}}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = target.with_name(f"{archive.stem}-{now:{_STAMP}}-{counter}.sqlite3")
+    try:
+        backup_sqlite(archive, target)
+    except (sqlite3.Error, OSError) as error:
+        raise BackupError(
+            _("Không sao lưu được kho lưu trữ “{archive}”: {reason}").format(archive=archive, reason=error)
+        ) from None
+    prune(archive, now)
+    return target
+
+
+def backup_if_due(archive: Path, now: datetime | None = None) -> Path | None:
+    """Back up when the newest copy is an hour old or more (the app calls this hourly)."""
+    now = now or datetime.now()
+    newest = next(iter(list_backups(archive)), None)
+    taken = _taken_at(newest) if newest else None
+    if taken is not None and now - taken < INTERVAL:
+        return None
+    return make_backup(archive, now)
+
+
+def prune(archive: Path, now: datetime) -> None:
+    """Keep the newest KEEP_LATEST copies and the newest copy of each of the last KEEP_DAYS days."""
+    backups = list_backups(archive)
+    keep = set(backups[:KEEP_LATEST])
+    days_seen: set[str] = set()
+    for path in backups:
+        taken = _taken_at(path)
+        if taken is None or now - taken > timedelta(days=KEEP_DAYS):
+            continue
+        day = taken.strftime("%Y%m%d")
+        if day not in days_seen:
+            days_seen.add(day)
+            keep.add(path)
+    for path in backups:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+
+
+def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | None:
+    """Put the backup ``source`` in place of the archive, backing the current archive up first.
+
+    Returns where the current archive was kept (None if there was none). The app must
+    not have the archive open meanwhile.
+    """
+    now = now or datetime.now()
+    if not is_good(source):
+        raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=source))
+    kept: Path | None = None
+    if archive.exists():
+        if is_good(archive):
+            kept = make_backup(archive, now)
+        else:
+            # A damaged archive cannot go through the backup API: keep its files as they are.
+            kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal"):
+                if Path(f"{archive}{suffix}").exists():
+                    shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
+    staged = archive.with_name(f".{archive.name}.restoring")
+    try:
+        backup_sqlite(source, staged)
+        # A journal left by the old archive would be replayed into the restored one.
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{archive}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, archive)
+    except (sqlite3.Error, OSError) as error:
+        raise BackupError(_("Không khôi phục được kho lưu trữ: {reason}").format(reason=error)) from None
+    finally:
+        staged.unlink(missing_ok=True)
+    return kept

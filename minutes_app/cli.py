@@ -13,6 +13,7 @@ from typing import NoReturn
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from minutes_app import __version__
+from minutes_app.backup import BackupError
 from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
 
@@ -103,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile", metavar="NAME",
         help=_("hồ sơ định dạng (mặc định: theo kiểu của cuộc họp, state hoặc party)"),
     )
+
+    sub = command("backup", _("sao lưu kho lưu trữ ngay, in đường dẫn bản sao"), _cmd_backup)
+    sub.add_argument("--list", action="store_true", help=_("liệt kê các bản sao lưu, mới nhất trước"))
+
+    sub = command("restore", _("khôi phục kho lưu trữ từ một bản sao lưu (kho hiện tại được sao lưu trước)"),
+                  _cmd_restore)
+    sub.add_argument("file", metavar="FILE", type=Path)
+    sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
     return parser
 
 
@@ -147,15 +156,62 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sqlite_archive(args: argparse.Namespace) -> Path:
+    from minutes_app.storage import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        raise BackupError(
+            _("Kho lưu trữ này không phải một tệp SQLite: hãy sao lưu máy chủ cơ sở dữ liệu bằng công cụ "
+              "của nó (với PostgreSQL: pg_dump).")
+        )
+    return path
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from minutes_app.backup import is_good, list_backups, make_backup
+
+    archive = _sqlite_archive(args)
+    if args.list:
+        for path in list_backups(archive):
+            print(path if is_good(path) else f"{path}\t{_('(hỏng)')}")
+        return 0
+    if not archive.exists():
+        raise BackupError(_("Chưa có kho lưu trữ “{archive}” để sao lưu.").format(archive=archive))
+    print(make_backup(archive))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from minutes_app.backup import restore
+
+    archive = _sqlite_archive(args)
+    if not args.yes:
+        question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
+                     "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
+        try:
+            answer = input(question)
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
+            print(_("Không khôi phục."), file=sys.stderr)
+            return EXIT_BAD_INPUT
+    kept = restore(archive, args.file)
+    if kept is not None:
+        print(_("Kho cũ được giữ ở “{file}”.").format(file=kept))
+    print(_("Đã khôi phục “{archive}” từ “{file}”.").format(archive=archive, file=args.file))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
-    from minutes_app.archive import MeetingNotFound
+    from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
 
     try:
         return args.handler(args)
-    except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ExportError) as error:
+    except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)

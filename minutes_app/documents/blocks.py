@@ -89,6 +89,10 @@ class Document:
     # Page numbers are printed centred at the top from page 2 on.
     page_numbers: bool = True
 
+    def __post_init__(self) -> None:
+        # The title and author go into the file's properties, which are XML too.
+        self.title, self.author = xml_safe(self.title), xml_safe(self.author)
+
     def paragraphs(self) -> list[Para]:
         """Every paragraph in reading order, inside tables and groups too."""
         return [block for block in walk(self.blocks) if isinstance(block, Para)]

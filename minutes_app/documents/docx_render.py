@@ -22,7 +22,7 @@ from docx.text.run import Run as DocxRun
 from minutes_app.documents import ExportError, fonts
 from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Picture, Rule, Spacer
 from minutes_app.documents.fonts import FontFaces
-from minutes_app.documents.pictures import prepare
+from minutes_app.documents.pictures import prepare, shown_size
 from minutes_app.documents.profiles import ParagraphStyle, Profile
 
 _ALIGN = {
@@ -197,7 +197,8 @@ class _Renderer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True  # a photo stays with its caption
         paragraph.paragraph_format.first_line_indent = None
-        paragraph.add_run().add_picture(io.BytesIO(prepared.jpeg), width=Pt(width * picture.width))
+        shown, tall = shown_size(prepared, width * picture.width, self.profile.page.text_height_pt)
+        paragraph.add_run().add_picture(io.BytesIO(prepared.jpeg), width=Pt(shown), height=Pt(tall))
 
     def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
         table = container.add_table(rows=1, cols=len(columns.cells))

@@ -21,13 +21,16 @@ from minutes_app.i18n import _
 
 # Times New Roman first; then fonts with the same metrics, so lines break as in Word.
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
-# For characters outside the Latin scripts (symbols, other writing systems).
-FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "FreeSerif", "Symbola", "Noto Sans Symbols2")
+# For characters outside the Latin scripts (symbols, emoji, other writing systems), with
+# outlines reportlab can embed (colour emoji fonts have none).
+FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "FreeSerif", "Symbola", "Segoe UI Symbol", "Segoe UI Emoji")
 STYLES = ("regular", "bold", "italic", "bold_italic")
 
 _WINDOWS_FILES = {
     "Times New Roman": ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
     "DejaVu Sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    "Segoe UI Symbol": ("seguisym.ttf",) * 4,
+    "Segoe UI Emoji": ("seguiemj.ttf",) * 4,
 }
 _MAC_FOLDERS = (Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"))
 
@@ -84,19 +87,22 @@ def _fontconfig(family: str) -> FontFaces | None:
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    faces: dict[str, Path] = {}
+    found = []
     for line in output.splitlines():
         file, weight, slant, width = (line.split("|") + ["", "", ""])[:4]
-        # Plain regular (80) and bold (200) weights at normal width (100) only:
-        # not the light, condensed or black members of a large family.
-        if not file.lower().endswith(".ttf") or weight not in ("80", "200") or width not in ("", "100"):
-            continue
-        key = STYLES[(weight == "200") + 2 * (slant not in ("", "0"))]
-        faces.setdefault(key, Path(file))
-    if "regular" not in faces:
+        if file.lower().endswith(".ttf") and weight.isdigit():
+            italic = slant not in ("", "0")
+            found.append((Path(file), int(weight), italic, int(width) if width.isdigit() else 100))
+    if not found:
         return None
-    # A family without some faces still works: the regular face stands in.
-    return FontFaces(family, *(faces.get(style, faces["regular"]) for style in STYLES))
+
+    def best(bold: bool, italic: bool) -> Path:
+        # Closest to regular (80) or bold (200) weight at normal width (100): not the light,
+        # condensed or black members of a large family; the upright face if none is slanted.
+        fitting = [f for f in found if f[2] == italic] or [f for f in found if not f[2]] or found
+        return min(fitting, key=lambda f: (abs(f[1] - (200 if bold else 80)), abs(f[3] - 100)))[0]
+
+    return FontFaces(family, best(False, False), best(True, False), best(False, True), best(True, True))
 
 
 def _known_folders(family: str) -> FontFaces | None:

@@ -39,7 +39,7 @@ from minutes_app.documents.blocks import (
     Spacer,
 )
 from minutes_app.documents.fonts import FontFaces
-from minutes_app.documents.pictures import prepare
+from minutes_app.documents.pictures import prepare, shown_size
 from minutes_app.documents.profiles import CM, MM, ParagraphStyle, Profile
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -145,9 +145,8 @@ class _Renderer:
                     result.append(RLSpacer(1, block.height_pt))
                 case Picture():
                     prepared = prepare(block.data, block.sha256)
-                    shown = width * block.width
-                    image = Image(io.BytesIO(prepared.jpeg), width=shown,
-                                  height=shown * prepared.height / prepared.width)
+                    shown, tall = shown_size(prepared, width * block.width, self.profile.page.text_height_pt)
+                    image = Image(io.BytesIO(prepared.jpeg), width=shown, height=tall)
                     image.hAlign = "CENTER"
                     image.keepWithNext = True  # a photo stays with its caption
                     result.append(image)

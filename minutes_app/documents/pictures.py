@@ -13,6 +13,8 @@ from threading import Lock
 from PIL import Image, ImageOps
 
 MAX_SIDE = 1800
+# A photo never takes more of the page's height than this, caption and text beside it.
+MAX_HEIGHT_SHARE = 0.6
 JPEG_QUALITY = 85
 _CACHE_SIZE = 64
 
@@ -22,6 +24,16 @@ class PreparedPicture:
     jpeg: bytes
     width: int
     height: int
+
+
+def shown_size(picture: PreparedPicture, width: float, page_height: float) -> tuple[float, float]:
+    """Width and height in points to show the photo ``width`` wide, or narrower when a
+    tall photo would otherwise not fit on a page."""
+    height = width * picture.height / picture.width
+    limit = page_height * MAX_HEIGHT_SHARE
+    if height > limit:
+        width, height = width * limit / height, limit
+    return width, height
 
 
 _cache: OrderedDict[str, PreparedPicture] = OrderedDict()
@@ -47,7 +59,10 @@ def _prepare(data: bytes) -> PreparedPicture:
         # JPEG can decode at 1/2, 1/4 or 1/8 scale directly: far cheaper than full size.
         image.draft("RGB", (MAX_SIDE, MAX_SIDE))
         upright = ImageOps.exif_transpose(image)
-        if upright.mode in ("RGBA", "LA", "P"):
+        if upright.mode.startswith("I"):
+            # 16-bit greyscale: scale to 8 bits (a plain conversion clips everything to white).
+            upright = upright.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+        if upright.mode in ("RGBA", "LA", "P", "PA"):
             upright = upright.convert("RGBA")
             background = Image.new("RGB", upright.size, "white")
             background.paste(upright, mask=upright.getchannel("A"))

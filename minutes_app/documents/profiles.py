@@ -78,6 +78,10 @@ class Page:
     def text_width_pt(self) -> float:
         return (self.width_mm - self.margin_left_mm - self.margin_right_mm) * MM
 
+    @property
+    def text_height_pt(self) -> float:
+        return (self.height_mm - self.margin_top_mm - self.margin_bottom_mm) * MM
+
 
 @dataclass(frozen=True)
 class Signatures:

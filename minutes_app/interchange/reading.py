@@ -15,6 +15,7 @@ from minutes_app.interchange.validation import (
     InvalidMeetingFile,
     Problem,
     json_path,
+    length_problems,
     parse_json,
     reference_problems,
     schema_problems,
@@ -48,7 +49,7 @@ def read_meeting_file(path: Path) -> Meeting:
             source, [Problem("", _("không đọc được tệp ({reason})").format(reason=error.strerror))]
         ) from None
     document = parse_json(data, source)
-    problems = schema_problems(document) + reference_problems(document)
+    problems = schema_problems(document) + reference_problems(document) + length_problems(document)
     photos = _read_photos(document, path.parent, problems)
     if problems:
         raise InvalidMeetingFile(source, problems)

@@ -19,6 +19,9 @@ from minutes_app.package_data import resource
 from minutes_app.text import clean
 
 FORMAT = "minutes-app.meeting/1"
+# Longer than any record a secretary types (a 20-page report is about 60,000 characters);
+# beyond it a text field is a mistake, and would make the editor crawl.
+MAX_TEXT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,22 @@ def reference_problems(document: Any) -> list[Problem]:
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
     return problems
+
+
+def length_problems(document: Any) -> list[Problem]:
+    """Text fields longer than MAX_TEXT characters."""
+    problems = []
+    stack: list[tuple[list[str | int], Any]] = [([], document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            problems.append(Problem(json_path(path), _("văn bản quá dài ({length} ký tự, tối đa {limit})").format(
+                length=f"{len(value):,}".replace(",", "."), limit=f"{MAX_TEXT:,}".replace(",", "."))))
+        elif isinstance(value, dict):
+            stack += [([*path, k], v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [([*path, i], v) for i, v in enumerate(value)]
+    return sorted(problems, key=lambda p: p.path)
 
 
 def _check_date(path: list[str | int], value: Any, pattern: str, problems: list[Problem]) -> None:
