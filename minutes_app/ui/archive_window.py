@@ -25,6 +25,7 @@ from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
 from minutes_app.ui import translation
 from minutes_app.ui.archive_model import ArchiveModel
+from minutes_app.ui.backups import BackupKeeper
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
@@ -70,6 +71,8 @@ class ArchiveWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.backups = BackupKeeper(archive, self)
+        self.backups.failed.connect(self.show_message)
         geometry = self.settings.geometry("archive")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1000, 640)
@@ -237,5 +240,6 @@ class ArchiveWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows.values()):
             window.close()
+        self.backups.at_close()
         self.settings.set_geometry("archive", bytes(self.saveGeometry().data()))
         event.accept()

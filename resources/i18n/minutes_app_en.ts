@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>App</name>
+    <message>
+        <source>{message}
+
+Khôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại bên cạnh.)</source>
+        <translation>{message}
+
+Restore this backup now? (The current archive is kept beside it.)</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveModel</name>
     <message>
         <source>Ngày</source>
