@@ -65,3 +65,22 @@ def test_new_duplicate_and_delete(qtbot, archive, example_dir: Path, tmp_path: P
     window.delete_current()
     assert list_meetings(archive, "ban thuong vu") == []
     assert len(list_meetings(archive)) == 2
+
+
+def test_import_and_export_of_meeting_files(qtbot, archive, example_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    window = _window(qtbot, archive, tmp_path)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    broken = tmp_path / "hỏng.json"
+    broken.write_text('{"format": "minutes-app.meeting/1", "title": 3}', encoding="utf-8")
+    assert window.import_path(broken) is None
+    assert "không hợp lệ" in warnings[0] and window.model.rowCount() == 0
+
+    meeting_id = window.import_path(example_dir / "meeting.json")
+    assert window.model.rowCount() == 1 and window.current_id() == meeting_id
+    target = tmp_path / "ra" / "cuộc họp.json"
+    monkeypatch.setattr("minutes_app.ui.archive_window.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    window.export_meeting()
+    assert import_file(archive, target) != meeting_id
+    assert window.statusBar().currentMessage() == f"Đã xuất {target}"
