@@ -146,3 +146,18 @@ def test_an_autosave_writes_only_the_edited_speech(archive) -> None:
     with archive.engine.connect() as connection:
         summary = connection.scalar(select(Speech.summary).where(Speech.id == editor.meeting.speeches[57].id))
     assert summary == "Ý kiến " * 150 + " Đồng ý"
+
+
+def test_a_pause_in_typing_starts_a_new_undo_step(archive, example_dir: Path) -> None:
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    editor, _ = open_editor(archive, meeting_id)
+    now = [100.0]
+    editor.history.clock = lambda: now[0]
+    speech = editor.add_speech()
+    _type(editor, speech, "summary", "Thống nhất")
+    now[0] += 5  # the secretary listens for a while
+    _type(editor, speech, "summary", " với báo cáo")
+    assert editor.undo() and speech.summary == "Thống nhất"
+    assert editor.undo() and speech.summary == ""
+    assert editor.redo() and editor.redo() and speech.summary == "Thống nhất với báo cáo"
+    assert editor.close()

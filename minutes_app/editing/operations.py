@@ -4,8 +4,14 @@ Every operation of the editor is a list of these primitives; undoing it applies 
 inverses in reverse order. Each primitive knows only how to ask the editor to do it.
 """
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+# Typing after a pause this long starts a new undo step: Ctrl+Z takes back a burst of
+# typing, not the whole summary of a long speech.
+TYPING_PAUSE = 2.0
 
 
 class Target(Protocol):
@@ -106,15 +112,25 @@ class History:
     undone: list[Step] = field(default_factory=list)
     # Whether the next edit with the top step's merge key may join it.
     open: bool = False
+    clock: Callable[[], float] = time.monotonic
+    _last_at: float = 0.0
 
     def record(self, primitives: list[Primitive], merge_key: object) -> None:
         top = self.done[-1] if self.done else None
-        if self.open and merge_key is not None and top is not None and top.merge_key == merge_key:
+        now = self.clock()
+        if (
+            self.open
+            and merge_key is not None
+            and top is not None
+            and top.merge_key == merge_key
+            and now - self._last_at < TYPING_PAUSE
+        ):
             top.absorb(primitives)
         else:
             self.done.append(Step(primitives, merge_key))
         self.undone.clear()
         self.open = merge_key is not None
+        self._last_at = now
 
     def seal(self) -> None:
         """The next edit starts a new step, even in the same field."""
