@@ -72,8 +72,12 @@ class RowTableModel(QAbstractTableModel):
             return self.columns[section].header
         return str(section + 1)
 
+    def _valid(self, index: Index) -> bool:
+        # The editor tells after a row has gone: the view may still ask about the old count.
+        return index.isValid() and index.row() < len(self.rows)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not self._valid(index):
             return None
         column = self.columns[index.column()]
         value = column.read(self.rows[index.row()])
@@ -87,7 +91,7 @@ class RowTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
-        if not index.isValid():
+        if not self._valid(index):
             return base
         flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         column = self.columns[index.column()]
@@ -99,7 +103,7 @@ class RowTableModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         column = self.columns[index.column()]
-        if column.write is None:
+        if column.write is None or not self._valid(index):
             return False
         if column.check and role == Qt.ItemDataRole.CheckStateRole:
             column.write(self.rows[index.row()], Qt.CheckState(value) == Qt.CheckState.Checked)
