@@ -10,7 +10,7 @@ RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql
 
-.PHONY: run test debs-run debs-test clean
+.PHONY: run test translations debs-run debs-test clean
 
 run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
@@ -18,6 +18,13 @@ run: $(VENV)/.installed debs-run
 test: $(VENV)/.installed-test debs-test
 	$(BIN)/ruff check minutes_app tests
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# After changing a window string: update the .ts source (then translate what is new in it,
+# e.g. with pyside6-linguist) and compile the .qm the app loads.
+TS := resources/i18n/minutes_app_en.ts
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate minutes_app/ui/*.py -ts $(TS) -locations none -no-obsolete
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from minutes_app import migrate, people
+from minutes_app import migrate, people, search
 from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
@@ -48,6 +48,7 @@ class MeetingSummary:
     id: int
     starts_at: datetime
     title: str
+    organizer_name: str
 
 
 class Archive:
@@ -89,13 +90,17 @@ def open_archive(url: str | None = None) -> Archive:
     return Archive(engine)
 
 
-def list_meetings(archive: Archive) -> list[MeetingSummary]:
-    """Every meeting, newest first."""
-    query = select(Meeting.id, Meeting.starts_at, Meeting.title).order_by(
-        Meeting.starts_at.desc(), Meeting.id.desc()
-    )
+def list_meetings(archive: Archive, query: str = "") -> list[MeetingSummary]:
+    """The meetings whose text holds every word of ``query`` (all when it is empty),
+    newest first; diacritics and case are ignored."""
+    statement = select(
+        Meeting.id, Meeting.starts_at, Meeting.title, Meeting.organizer_name
+    ).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
     with archive.sessions() as session:
-        return [MeetingSummary(*row) for row in session.execute(query)]
+        found = search.matching_meetings(session.connection(), query)
+        if found is not None:
+            statement = statement.where(Meeting.id.in_(found))
+        return [MeetingSummary(*row) for row in session.execute(statement)]
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
@@ -118,19 +123,21 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def add_meeting(session: Session, meeting: Meeting) -> None:
-    """Add a meeting built outside the archive, joining its attendees to known people."""
+def add_meeting(session: Session, meeting: Meeting) -> int:
+    """Add a meeting built outside the archive, joining its attendees to known people,
+    and index it for search; returns its id."""
     people.join_known_people(session, meeting)
     session.add(meeting)
+    session.flush()
+    search.reindex_meeting(session.connection(), meeting.id)
+    return meeting.id
 
 
 def import_file(archive: Archive, path: Path) -> int:
     """Import a meeting file; returns the new meeting's id. Invalid files change nothing."""
     meeting = read_meeting_file(path)
     with archive.sessions.begin() as session:
-        add_meeting(session, meeting)
-        session.flush()
-        return meeting.id
+        return add_meeting(session, meeting)
 
 
 def dump_meeting(archive: Archive, meeting_id: int, path: Path) -> None:

@@ -285,3 +285,22 @@ class PressRelease(Versioned, Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="press_release")
     general_photo: Mapped[Photo | None] = relationship()
+
+
+class SearchText(Base):
+    """The folded text of one searchable row (see minutes_app.search).
+
+    Kept as an ordinary table so every database can search it; on SQLite an FTS5
+    index over it (migration 0002) makes the search fast.
+    """
+
+    __tablename__ = "search_text"
+
+    # An integer key: the FTS5 index refers to rows by it.
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The row the text comes from (a meeting's uid or a part's id).
+    row_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)

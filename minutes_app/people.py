@@ -6,8 +6,9 @@ organisation at an earlier meeting.
 """
 
 import uuid
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from minutes_app.model import Attendance, Meeting, Person
@@ -57,3 +58,45 @@ def join_known_people(session: Session, meeting: Meeting) -> None:
             if known is not None:
                 attendance.person = known
                 used.add(known.id)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person of the directory, as they were at their latest meeting."""
+
+    person_id: uuid.UUID
+    name: str
+    titles: tuple[str, ...]
+    organization: str | None
+    group: str | None
+    honorific: str | None
+
+
+def directory(session: Session) -> list[KnownPerson]:
+    """Everyone who attended a meeting, with their latest titles, most recently seen first."""
+    latest = (
+        select(
+            Attendance.person_id,
+            Attendance.titles,
+            Attendance.organization,
+            Attendance.group_name,
+            Attendance.honorific,
+            Meeting.starts_at,
+            func.row_number()
+            .over(partition_by=Attendance.person_id, order_by=Meeting.starts_at.desc())
+            .label("n"),
+        )
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .subquery()
+    )
+    query = (
+        select(Person.id, Person.name, latest.c.titles, latest.c.organization,
+               latest.c.group_name, latest.c.honorific)
+        .join(latest, latest.c.person_id == Person.id)
+        .where(latest.c.n == 1)
+        .order_by(latest.c.starts_at.desc(), Person.name)
+    )
+    return [
+        KnownPerson(pid, name, tuple(titles or ()), org, group, honorific)
+        for pid, name, titles, org, group, honorific in session.execute(query)
+    ]

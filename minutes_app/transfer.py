@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from minutes_app import people
+from minutes_app import people, search
 from minutes_app.archive import Archive, load_meeting
 from minutes_app.i18n import _
 from minutes_app.model import Attendance, Base, Meeting, Person, PressRelease
@@ -70,6 +70,7 @@ def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: I
             copy = _clone(meeting, writing, fresh_ids=action == "kept-both")
         writing.add(copy)
         writing.flush()
+        search.reindex_meeting(writing.connection(), copy.id)
         return Copied(copy.id, action)
 
 

@@ -45,7 +45,8 @@ def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> N
     archive = open_archive(db_url)
     with archive.engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": migrate.include_name})
+        diff = compare_metadata(context, Base.metadata)
     archive.close()
     assert diff == []
 

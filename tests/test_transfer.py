@@ -89,6 +89,8 @@ def test_copy_choices_and_people(database: str, tmp_path: Path, request: pytest.
         assert replaced.action == "replaced"
         titles = [m.title for m in list_meetings(target)]
         assert len(titles) == 4  # party, second, kept-both copy, replaced copy
+        # Copies are found by the search, diacritics ignored, on either database.
+        assert len(list_meetings(target, "xa tan phu")) == 3
         dump_meeting(target, replaced.meeting_id, tmp_path / "out.json")
 
 

@@ -1,12 +1,30 @@
-"""Starting the window: the application object, the archive, the first window."""
+"""Starting the window: the application object, the language, the archive, the first window."""
 
+import os
+import runpy
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from minutes_app import APP_ID, APP_NAME, __version__
-from minutes_app.archive import open_archive
+from minutes_app.archive import ArchiveDamaged, open_archive
+from minutes_app.backup import restore
+from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.settings import Settings
+
+# A script run inside the started app (tests drive the real process through it).
+ENV_SCRIPT = "MINUTES_APP_UI_SCRIPT"
+
+
+def _restore_asked(error: ArchiveDamaged) -> bool:
+    """Whether the user wants the newest good backup in place of the damaged archive."""
+    question = QCoreApplication.translate(
+        "App", "{message}\n\nKhôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại bên cạnh.)"
+    ).format(message=str(error))
+    answer = QMessageBox.question(None, APP_NAME, question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def run_gui(url: str | None) -> int:
@@ -14,13 +32,29 @@ def run_gui(url: str | None) -> int:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    settings = Settings()
+    translation.install(os.environ.get("MINUTES_APP_LANG") or settings.language)
     try:
         archive = open_archive(url)
+    except ArchiveDamaged as error:
+        if error.backup is None or not _restore_asked(error):
+            QMessageBox.critical(None, APP_NAME, str(error))
+            return 1
+        try:
+            restore(error.path, error.backup)
+            archive = open_archive(url)
+        except Exception as again:  # shown to the user: the window cannot open without it
+            QMessageBox.critical(None, APP_NAME, str(again))
+            return 1
     except Exception as error:  # shown to the user: the window cannot open without it
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    window = ArchiveWindow(archive)
+    window = ArchiveWindow(archive, settings)
+    # However the app ends, the open meetings write what is pending first.
+    app.aboutToQuit.connect(window.close)
     window.show()
+    if script := os.environ.get(ENV_SCRIPT):
+        runpy.run_path(script, init_globals={"app": app, "window": window})
     try:
         return app.exec()
     finally:

@@ -1,27 +1,245 @@
-"""The archive window: every meeting in the archive, newest first."""
+"""The archive window: every meeting in the archive, newest first, with search."""
 
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidget, QTableWidgetItem
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
 
 from minutes_app import APP_NAME
-from minutes_app.archive import Archive, list_meetings
+from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file
+from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.interchange.validation import InvalidMeetingFile
+from minutes_app.model import Style
+from minutes_app.ui import translation
+from minutes_app.ui.archive_model import ArchiveModel
+from minutes_app.ui.backups import BackupKeeper
+from minutes_app.ui.meeting_window import MeetingWindow
+from minutes_app.ui.settings import Settings
+from minutes_app.ui.settings_dialog import SettingsDialog
+
+SEARCH_DELAY_MS = 150
 
 
 class ArchiveWindow(QMainWindow):
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, settings: Settings | None = None) -> None:
         super().__init__()
         self.archive = archive
+        self.settings = settings or Settings()
+        self.meeting_windows: dict[int, MeetingWindow] = {}
         self.setWindowTitle(f"{APP_NAME} — {archive.url}")
-        self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Ngày"), self.tr("Tên cuộc họp")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm theo tên cuộc họp, người dự, nội dung (không cần dấu)…"))
+        self.search.setAccessibleName(self.tr("Tìm cuộc họp"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._focus_list)
+
+        self.model = ArchiveModel(archive)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Danh sách cuộc họp"))
-        self.setCentralWidget(self.table)
-        self.resize(900, 600)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(2, 260)
+        self.table.activated.connect(lambda index: self.open_meeting(self.model.meetings[index.row()].id))
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.backups = BackupKeeper(archive, self)
+        self.backups.failed.connect(self.show_message)
+        geometry = self.settings.geometry("archive")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1000, 640)
         self.refresh()
 
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_state = self._action(self.tr("Cuộc họp mới (chính quyền)"), lambda: self.create(Style.STATE), "Ctrl+N")
+        self.new_party = self._action(self.tr("Cuộc họp mới (Đảng)"), lambda: self.create(Style.PARTY), "Ctrl+Shift+N")
+        self.open_action = self._action(self.tr("&Mở"), self.open_current, "Ctrl+O")
+        self.duplicate = self._action(self.tr("&Nhân bản cho kỳ họp sau"), self.duplicate_current, "Ctrl+D")
+        self.delete_action = self._action(self.tr("&Xóa…"), self.delete_current, QKeySequence.StandardKey.Delete)
+        self.import_action = self._action(self.tr("Nhập tệp cuộc họp…"), self.import_meeting, "Ctrl+I")
+        self.export_action = self._action(self.tr("Xuất tệp cuộc họp…"), self.export_meeting, "Ctrl+E")
+        self.settings_action = self._action(self.tr("Cài đặt…"), self.edit_settings)
+        self.quit_action = self._action(self.tr("Thoát"), self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(self.tr("Tìm"), self.search.setFocus, QKeySequence.StandardKey.Find)
+
+        menu = self.menuBar().addMenu(self.tr("&Cuộc họp"))
+        for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.import_action, self.export_action, self.settings_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        toolbar = QToolBar(self.tr("Thao tác"))
+        toolbar.setObjectName("actions")
+        for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action,
+                       self.import_action, self.export_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # --- the list ------------------------------------------------------------------
+
     def refresh(self) -> None:
-        meetings = list_meetings(self.archive)
-        self.table.setRowCount(len(meetings))
-        for row, meeting in enumerate(meetings):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{meeting.starts_at:%d/%m/%Y}"))
-            self.table.setItem(row, 1, QTableWidgetItem(meeting.title))
+        self.model.refresh(self.search.text())
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _focus_list(self) -> None:
+        self.table.setFocus()
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.meetings[index.row()].id if index.isValid() else None
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    # --- meetings --------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> MeetingWindow:
+        window = self.meeting_windows.get(meeting_id)
+        if window is None:
+            window = MeetingWindow(self.archive, meeting_id, self.settings)
+            window.closed.connect(self._meeting_closed)
+            self.meeting_windows[meeting_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _meeting_closed(self, meeting_id: int) -> None:
+        self.meeting_windows.pop(meeting_id, None)
+        self.refresh()
+
+    def open_current(self) -> None:
+        if (meeting_id := self.current_id()) is not None:
+            self.open_meeting(meeting_id)
+
+    def create(self, style: Style) -> MeetingWindow:
+        window = self.open_meeting(new_meeting(self.archive, style))
+        self.refresh()
+        window.general.lines["title"].setFocus()
+        return window
+
+    def duplicate_current(self) -> MeetingWindow | None:
+        meeting_id = self.current_id()
+        if meeting_id is None:
+            return None
+        window = self.meeting_windows.get(meeting_id)
+        if window is not None:
+            window.editor.autosaver.flush(timeout=10)
+        window = self.open_meeting(duplicate_meeting(self.archive, meeting_id))
+        self.refresh()
+        return window
+
+    def delete_current(self) -> None:
+        meeting_id = self.current_id()
+        if meeting_id is None:
+            return
+        title = self.model.meetings[self.table.currentIndex().row()].title
+        if meeting_id in self.meeting_windows:
+            self.show_message(self.tr("Hãy đóng cửa sổ của cuộc họp trước khi xóa."))
+            return
+        answer = QMessageBox.question(
+            self, APP_NAME,
+            self.tr("Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?").format(title=title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_meeting(self.archive, meeting_id)
+            self.refresh()
+            self.show_message(self.tr("Đã xóa cuộc họp."))
+
+    def import_meeting(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Nhập tệp cuộc họp"), str(self.settings.last_folder), self.tr("Tệp cuộc họp (*.json)")
+        )
+        if path:
+            self.settings.last_folder = Path(path).parent
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> int | None:
+        try:
+            meeting_id = import_file(self.archive, path)
+        except InvalidMeetingFile as error:
+            QMessageBox.warning(self, APP_NAME, str(error))
+            return None
+        except SQLAlchemyError as error:
+            QMessageBox.warning(self, APP_NAME, self.tr("Không nhập được: {reason}").format(reason=error))
+            return None
+        self.search.clear()
+        self.refresh()
+        self.show_message(self.tr("Đã nhập cuộc họp từ {file}").format(file=path.name))
+        return meeting_id
+
+    def export_meeting(self) -> None:
+        meeting_id = self.current_id()
+        if meeting_id is None:
+            return
+        window = self.meeting_windows.get(meeting_id)
+        if window is not None:
+            window.editor.autosaver.flush(timeout=10)
+        row = self.model.meetings[self.table.currentIndex().row()]
+        suggested = self.settings.last_folder / f"{row.starts_at:%Y-%m-%d} {row.title}"[:90].strip()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Xuất tệp cuộc họp"), f"{suggested}.json", self.tr("Tệp cuộc họp (*.json)")
+        )
+        if not path:
+            return
+        self.settings.last_folder = Path(path).parent
+        try:
+            dump_meeting(self.archive, meeting_id, Path(path))
+        except OSError as error:
+            self.show_message(self.tr("Không ghi được tệp “{file}”: {reason}").format(file=path, reason=error.strerror))
+            return
+        self.show_message(self.tr("Đã xuất {file}").format(file=path))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self, self.settings)
+        if dialog.exec():
+            translation.install(self.settings.language)
+            for window in self.meeting_windows.values():
+                window.apply_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.meeting_windows.values()):
+            window.close()
+        self.backups.at_close()
+        self.settings.set_geometry("archive", bytes(self.saveGeometry().data()))
+        event.accept()

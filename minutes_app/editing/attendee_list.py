@@ -1,0 +1,163 @@
+"""Reading a list of attendees from a CSV or Excel (XLSX) file, for a preview before adding.
+
+The first row names the columns (Vietnamese or English, diacritics optional): 'Họ và
+tên' is required; 'Chức vụ' (several separated by ';'), 'Đơn vị', 'Nhóm', 'Danh xưng',
+'Có mặt' and 'Lý do vắng' are optional. Each bad row is reported with its line number;
+the good rows can still be added.
+"""
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from minutes_app import people
+from minutes_app.editing.editor import NewAttendee
+from minutes_app.i18n import _
+from minutes_app.text import clean, clean_name, fold
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_NAME = 200
+
+# Column header (folded) -> field of NewAttendee.
+_HEADERS = {
+    "ho va ten": "name", "ho ten": "name", "ten": "name", "name": "name", "full name": "name",
+    "chuc vu": "titles", "chuc danh": "titles", "titles": "titles", "title": "titles",
+    "don vi": "organization", "co quan": "organization", "organization": "organization",
+    "nhom": "group", "thanh phan": "group", "group": "group",
+    "danh xung": "honorific", "honorific": "honorific",
+    "co mat": "present", "present": "present",
+    "ly do vang": "absence_reason", "ly do": "absence_reason", "absence reason": "absence_reason",
+}
+_YES = {"co", "x", "1", "true", "yes", "co mat", ""}
+_NO = {"khong", "0", "false", "no", "vang", "vang mat"}
+
+
+class AttendeeListError(ValueError):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int  # as the spreadsheet numbers it, header included
+    message: str
+
+    def __str__(self) -> str:
+        return _("Dòng {line}: {message}").format(line=self.line, message=self.message)
+
+
+@dataclass(frozen=True)
+class AttendeeList:
+    attendees: list[NewAttendee]
+    problems: list[RowProblem]
+
+
+def read_attendee_list(path: Path) -> AttendeeList:
+    """The attendees in a .csv or .xlsx file; raises AttendeeListError if it cannot be read."""
+    suffix = path.suffix.casefold()
+    if suffix not in (".csv", ".xlsx"):
+        raise AttendeeListError(_("Chỉ nhập được danh sách từ tệp .csv hoặc .xlsx."))
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AttendeeListError(_("Tệp quá lớn để là một danh sách đại biểu."))
+        data = path.read_bytes()
+    except OSError as error:
+        raise AttendeeListError(
+            _("Không đọc được tệp “{file}”: {reason}").format(file=path.name, reason=error.strerror)
+        ) from None
+    rows = _csv_rows(data) if suffix == ".csv" else _xlsx_rows(data)
+    return _attendees(rows)
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AttendeeListError(
+            _("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: “CSV UTF-8”).")
+        ) from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    # Imported here: only this rare action needs openpyxl.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a damaged or foreign file
+        raise AttendeeListError(_("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.")) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            ["" if value is None else str(value) for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+
+
+def _attendees(rows: list[list[str]]) -> AttendeeList:
+    if not rows:
+        raise AttendeeListError(_("Tệp không có dòng nào."))
+    columns = {i: _HEADERS.get(" ".join(fold(h).split())) for i, h in enumerate(rows[0])}
+    if "name" not in columns.values():
+        raise AttendeeListError(
+            _("Dòng 1 phải là dòng tiêu đề có cột “Họ và tên” (các cột khác: Chức vụ, Đơn vị, "
+              "Nhóm, Danh xưng, Có mặt, Lý do vắng).")
+        )
+    attendees: list[NewAttendee] = []
+    problems: list[RowProblem] = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = {field: clean(row[i]).strip() for i, field in columns.items() if field and i < len(row)}
+        if not any(cells.values()):
+            continue  # blank line
+        name = clean_name(cells.get("name", ""))
+        present = fold(cells.get("present", ""))
+        if not name:
+            problems.append(RowProblem(line, _("thiếu họ và tên")))
+        elif len(name) > MAX_NAME:
+            problems.append(RowProblem(line, _("họ và tên dài quá {n} ký tự").format(n=MAX_NAME)))
+        elif present not in _YES | _NO:
+            problems.append(
+                RowProblem(
+                    line,
+                    _("cột “Có mặt” phải là “có” hoặc “không”, không phải “{value}”").format(
+                        value=cells["present"]
+                    ),
+                )
+            )
+        else:
+            titles = [t.strip() for t in cells.get("titles", "").replace("\n", ";").split(";")]
+            attendees.append(
+                NewAttendee(
+                    name=name,
+                    titles=tuple(t for t in titles if t),
+                    group=cells.get("group") or None,
+                    organization=cells.get("organization") or None,
+                    honorific=cells.get("honorific") or None,
+                    present=present not in _NO,
+                    absence_reason=cells.get("absence_reason") or None,
+                )
+            )
+    return AttendeeList(attendees, problems)
+
+
+def with_known_people(session: Session, attendees: list[NewAttendee]) -> list[NewAttendee]:
+    """The attendees, each joined to a person of the directory where the match is safe."""
+    used: set = set()
+    joined: list[NewAttendee] = []
+    for new in attendees:
+        known = people.find_person(session, new.name, list(new.titles), new.organization, used)
+        if known is not None:
+            used.add(known.id)
+            new = dataclasses.replace(new, person_id=known.id)
+        joined.append(new)
+    return joined

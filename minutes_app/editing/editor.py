@@ -1,0 +1,466 @@
+"""The meeting editor: the whole record of one meeting in memory, changed only through
+small typed operations, each undoable, each handed to the autosave writer at once.
+
+Rows are SQLAlchemy objects detached from any session: the editor reads and changes
+their attributes, never their lazy relationships (speaker, photo, chair...), and refers
+to other rows by id. New rows get their UUID here, so nothing waits for the database.
+"""
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import RelationshipProperty
+
+from minutes_app.archive import Archive, load_meeting
+from minutes_app.editing.autosave import Autosaver, Conflict
+from minutes_app.editing.changes import Change, Delete, Insert, RowKey, Update
+from minutes_app.editing.operations import (
+    History,
+    InsertRow,
+    MoveRow,
+    Primitive,
+    RemoveRow,
+    SetField,
+)
+from minutes_app.model import (
+    Attendance,
+    Directive,
+    Meeting,
+    Person,
+    Photo,
+    PressRelease,
+    Speech,
+    SpeechKind,
+    Topic,
+)
+from minutes_app.text import clean, clean_name
+
+Part = Attendance | Speech | Topic | Directive | Photo
+Row = Meeting | Part | PressRelease | Person
+
+COLLECTIONS: dict[type, str] = {
+    Attendance: "attendances",
+    Speech: "speeches",
+    Topic: "topics",
+    Directive: "directives",
+    Photo: "photos",
+}
+
+
+# --- what the window hears about -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChanged:
+    row: Row
+    name: str
+
+
+@dataclass(frozen=True)
+class RowInserted:
+    collection: str
+    index: int
+
+
+@dataclass(frozen=True)
+class RowRemoved:
+    collection: str
+    index: int
+
+
+@dataclass(frozen=True)
+class RowMoved:
+    collection: str
+    source: int
+    target: int
+
+
+Event = FieldChanged | RowInserted | RowRemoved | RowMoved
+
+
+@dataclass(frozen=True)
+class NewAttendee:
+    """An attendee to add: typed, picked from the directory (``person_id``) or imported."""
+
+    name: str
+    titles: tuple[str, ...] = ()
+    group: str | None = None
+    organization: str | None = None
+    honorific: str | None = None
+    present: bool = True
+    absence_reason: str | None = None
+    person_id: uuid.UUID | None = None
+
+
+def row_key(row: Row) -> RowKey:
+    if isinstance(row, PressRelease):
+        return RowKey("press_release", row.meeting_id)
+    return RowKey(type(row).__tablename__, row.id)
+
+
+def _column(row: Row, name: str, value: Any) -> tuple[str, Any]:
+    """The column written for attribute ``name`` (a relationship writes its foreign key)."""
+    prop = inspect(type(row)).attrs[name]
+    if isinstance(prop, RelationshipProperty):
+        (column,) = prop.local_columns
+        return column.key, value.id if value is not None else None
+    return prop.columns[0].key, list(value) if isinstance(value, list) else value
+
+
+def _values(row: Row) -> dict[str, Any]:
+    """Every column of a new row, as inserted (server defaults left to the database)."""
+    values: dict[str, Any] = {}
+    for attr in inspect(type(row)).column_attrs:
+        value = row.__dict__.get(attr.key)
+        column = attr.columns[0]
+        if value is None and column.server_default is not None:
+            continue
+        values[column.key] = list(value) if isinstance(value, list) else value
+    return values
+
+
+class MeetingEditor:
+    """One open meeting. Every method that changes it is one undoable step."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        meeting: Meeting,
+        on_saved: Callable[[int], None] = lambda number: None,
+        on_conflict: Callable[[list[Conflict]], None] = lambda conflicts: None,
+        on_error: Callable[[Exception], None] = lambda error: None,
+    ) -> None:
+        self.archive = archive
+        self.meeting = meeting
+        self.history = History()
+        self.number = 0  # of the last change handed to the writer
+        self._listeners: list[Callable[[Event], None]] = []
+        self._outbox: list[tuple[RowKey, Change]] = []
+        self._recording: list[Primitive] | None = None
+        self._rows: dict[uuid.UUID, Part] = {
+            part.id: part
+            for collection in COLLECTIONS.values()
+            for part in getattr(meeting, collection)
+        }
+        # People created while editing: renaming one of them renames the person.
+        self._new_people: set[uuid.UUID] = set()
+        self._written_people: set[uuid.UUID] = set()
+        self.autosaver = Autosaver(archive.engine, on_saved, on_conflict, on_error)
+
+    @classmethod
+    def open(cls, archive: Archive, meeting_id: int, **callbacks: Any) -> "MeetingEditor":
+        """Load the whole meeting (photo bytes excepted) and start its autosave."""
+        with archive.sessions() as session:
+            meeting = load_meeting(session, meeting_id)
+        return cls(archive, meeting, **callbacks)
+
+    def close(self) -> bool:
+        """Write what is pending and stop the writer; False if something was not saved."""
+        return self.autosaver.close()
+
+    def add_listener(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.remove(listener)
+
+    # --- reading -------------------------------------------------------------------
+
+    def part(self, row_id: uuid.UUID | None) -> Part | None:
+        return self._rows.get(row_id) if row_id is not None else None
+
+    def attendance(self, row_id: uuid.UUID | None) -> Attendance | None:
+        row = self.part(row_id)
+        return row if isinstance(row, Attendance) else None
+
+    def photo_data(self, photo: Photo) -> bytes:
+        """The picture's bytes: in memory for a new photo, else read from the archive."""
+        if "data" in photo.__dict__:
+            return photo.data
+        with self.archive.sessions() as session:
+            return session.scalars(select(Photo.data).where(Photo.id == photo.id)).one()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.history.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.history.undone)
+
+    # --- the primitives (called by operations.Primitive.apply) -----------------------
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _set(self, row: Row, name: str, value: Any) -> None:
+        setattr(row, name, value)
+        column, stored = _column(row, name, value)
+        if column != name:
+            setattr(row, column, stored)
+        self._outbox.append((row_key(row), Update({column: stored}, row.version)))
+        self._emit(FieldChanged(row, name))
+
+    def _ensure_person(self, person: Person) -> None:
+        if person.id in self._new_people and person.id not in self._written_people:
+            self._written_people.add(person.id)
+            self._outbox.append((row_key(person), Insert(_values(person))))
+
+    def _positions(self, items: list[Part], start: int, stop: int) -> None:
+        for index in range(start, stop):
+            self._outbox.append((row_key(items[index]), Update({"position": index}, items[index].version)))
+
+    def _insert(self, collection: str, row: Part, index: int) -> None:
+        items = getattr(self.meeting, collection)
+        items.insert(index, row)
+        self._rows[row.id] = row
+        if isinstance(row, Attendance):
+            self._ensure_person(row.person)
+        self._outbox.append((row_key(row), Insert(_values(row))))
+        self._positions(items, index + 1, len(items))
+        self._emit(RowInserted(collection, index))
+
+    def _remove(self, collection: str, index: int) -> None:
+        items = getattr(self.meeting, collection)
+        row = items.pop(index)
+        del self._rows[row.id]
+        self._outbox.append((row_key(row), Delete(row.version)))
+        self._positions(items, index, len(items))
+        self._emit(RowRemoved(collection, index))
+
+    def _move(self, collection: str, source: int, target: int) -> None:
+        items = getattr(self.meeting, collection)
+        items.insert(target, items.pop(source))
+        self._positions(items, min(source, target), max(source, target) + 1)
+        self._emit(RowMoved(collection, source, target))
+
+    # --- steps ---------------------------------------------------------------------
+
+    def _run(self, primitives: Iterable[Primitive], merge_key: object = None) -> None:
+        """Apply primitives as one undoable step (or the end of the open typing step)."""
+        applied: list[Primitive] = []
+        for primitive in primitives:
+            primitive.apply(self)
+            applied.append(primitive)
+        if applied:
+            self.history.record(applied, merge_key)
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._outbox:
+            self.number += 1
+            self.autosaver.submit(self._outbox, self.number)
+            self._outbox = []
+
+    def undo(self) -> bool:
+        if not self.history.done:
+            return False
+        step = self.history.done.pop()
+        for primitive in reversed(step.primitives):
+            primitive.inverse().apply(self)
+        self.history.undone.append(step)
+        self.history.seal()
+        self._hand_over()
+        return True
+
+    def redo(self) -> bool:
+        if not self.history.undone:
+            return False
+        step = self.history.undone.pop()
+        for primitive in step.primitives:
+            primitive.apply(self)
+        self.history.done.append(step)
+        self.history.seal()
+        self._hand_over()
+        return True
+
+    def seal(self) -> None:
+        """Typing that follows starts a new undo step (the window calls it when focus moves)."""
+        self.history.seal()
+
+    # --- operations ----------------------------------------------------------------
+
+    def set_field(self, row: Row, name: str, value: Any, typing: bool = False) -> None:
+        """Set one field; ``typing`` merges consecutive calls on the same field into one step."""
+        if isinstance(value, str):
+            value = clean(value)
+        old = getattr(row, name)
+        if old == value:
+            return
+        key = ("field", id(row), name) if typing else None
+        self._run([SetField(row, name, old, value)], key)
+
+    def set_chair(self, attendance: Attendance | None) -> None:
+        self.set_field(self.meeting, "chair_id", attendance.id if attendance else None)
+
+    def set_secretary(self, attendance: Attendance | None) -> None:
+        self.set_field(self.meeting, "secretary_id", attendance.id if attendance else None)
+
+    def set_agenda(self, items: list[str], typing: bool = False) -> None:
+        self.set_field(self.meeting, "agenda", [clean(i) for i in items if i.strip()], typing)
+
+    def _new_person(self, name: str) -> Person:
+        person = Person(id=uuid.uuid4(), name=name, version=1)
+        self._new_people.add(person.id)
+        return person
+
+    def _attendance(self, new: NewAttendee) -> Attendance:
+        if new.person_id is not None:
+            person = Person(id=new.person_id, name=clean_name(new.name))
+        else:
+            person = self._new_person(clean_name(new.name))
+        return Attendance(
+            id=uuid.uuid4(),
+            meeting_id=self.meeting.id,
+            person=person,
+            person_id=person.id,
+            honorific=new.honorific,
+            titles=[clean(t) for t in new.titles if t.strip()],
+            organization=new.organization,
+            group_name=new.group,
+            present=new.present,
+            absence_reason=new.absence_reason,
+            version=1,
+        )
+
+    def add_attendees(self, attendees: list[NewAttendee], index: int | None = None) -> list[Attendance]:
+        """Add attendees (typed, picked or imported) as one step; returns their rows."""
+        start = len(self.meeting.attendances) if index is None else index
+        rows = [self._attendance(new) for new in attendees]
+        self._run(InsertRow("attendances", row, start + i) for i, row in enumerate(rows))
+        return rows
+
+    def add_attendee(self, new: NewAttendee, index: int | None = None) -> Attendance:
+        return self.add_attendees([new], index)[0]
+
+    def rename_attendee(self, attendance: Attendance, name: str, typing: bool = False) -> None:
+        """Change the name of an attendee: a person made in this editor is renamed; a
+        known person keeps their name elsewhere and this attendance gets a new person.
+        While typing, spaces stay as typed (the next letter may follow them)."""
+        name = clean(name) if typing else clean_name(name)
+        if not name.strip() or name == attendance.person.name:
+            return
+        key = ("name", attendance.id) if typing else None
+        if attendance.person.id in self._new_people:
+            self._run([SetField(attendance.person, "name", attendance.person.name, name)], key)
+        else:
+            person = self._new_person(name)
+            self._ensure_person(person)
+            self._run([SetField(attendance, "person", attendance.person, person)], key)
+
+    def pick_person(self, attendance: Attendance, person_id: uuid.UUID, name: str, titles: list[str]) -> None:
+        """Make the attendee a person of the directory, with their titles if none are typed."""
+        person = Person(id=person_id, name=clean_name(name))
+        steps: list[Primitive] = [SetField(attendance, "person", attendance.person, person)]
+        if not attendance.titles and titles:
+            steps.append(SetField(attendance, "titles", attendance.titles, list(titles)))
+        self._run(steps)
+
+    def add_speech(
+        self,
+        at: time | None = None,
+        speaker: Attendance | None = None,
+        kind: str = SpeechKind.OPINION,
+        index: int | None = None,
+    ) -> Speech:
+        """A new speech, by default at the end, now."""
+        if at is None:
+            at = datetime.now().time().replace(second=0, microsecond=0)
+        speech = Speech(
+            id=uuid.uuid4(),
+            meeting_id=self.meeting.id,
+            speaker_id=speaker.id if speaker else None,
+            kind=kind,
+            at=at,
+            summary="",
+            version=1,
+        )
+        self._run([InsertRow("speeches", speech, self._end("speeches", index))])
+        return speech
+
+    def add_topic(self, title: str = "", notes: str | None = None, index: int | None = None) -> Topic:
+        topic = Topic(id=uuid.uuid4(), meeting_id=self.meeting.id, title=clean(title), notes=notes, version=1)
+        self._run([InsertRow("topics", topic, self._end("topics", index))])
+        return topic
+
+    def add_directive(
+        self,
+        addressee: str = "",
+        content: str = "",
+        deadline: date | None = None,
+        issued_by: Attendance | None = None,
+        index: int | None = None,
+    ) -> Directive:
+        directive = Directive(
+            id=uuid.uuid4(),
+            meeting_id=self.meeting.id,
+            addressee=clean(addressee),
+            content=clean(content),
+            deadline=deadline,
+            issued_by_id=issued_by.id if issued_by else self.meeting.chair_id,
+            version=1,
+        )
+        self._run([InsertRow("directives", directive, self._end("directives", index))])
+        return directive
+
+    def add_photo(self, photo: Photo, index: int | None = None) -> Photo:
+        """Add a photo made by ``photos.photo_from_file``."""
+        photo.meeting_id = self.meeting.id
+        self._run([InsertRow("photos", photo, self._end("photos", index))])
+        return photo
+
+    def link_photo(self, speech: Speech, photo: Photo | None) -> None:
+        self.set_field(speech, "photo_id", photo.id if photo else None)
+
+    def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
+        """Set a field of the article's choices, creating them on first use."""
+        press = self.meeting.press_release
+        if press is None:
+            press = PressRelease(meeting_id=self.meeting.id, version=1)
+            self.meeting.press_release = press
+            self._outbox.append((row_key(press), Insert(_values(press))))
+        self.set_field(press, name, value, typing)
+        self._hand_over()
+
+    def _end(self, collection: str, index: int | None) -> int:
+        return len(getattr(self.meeting, collection)) if index is None else index
+
+    def delete(self, row: Part) -> None:
+        """Delete a row, and clear what referred to it, as one step."""
+        collection = COLLECTIONS[type(row)]
+        steps: list[Primitive] = [
+            SetField(other, name, row.id, None) for other, name in self._references(row)
+        ]
+        steps.append(RemoveRow(collection, row, getattr(self.meeting, collection).index(row)))
+        self._run(steps)
+
+    def _references(self, row: Part) -> list[tuple[Row, str]]:
+        names = {
+            Attendance: [("speeches", "speaker_id"), ("directives", "issued_by_id")],
+            Photo: [("speeches", "photo_id")],
+        }.get(type(row), [])
+        found: list[tuple[Row, str]] = [
+            (other, name)
+            for collection, name in names
+            for other in getattr(self.meeting, collection)
+            if getattr(other, name) == row.id
+        ]
+        for name in ("chair_id", "secretary_id"):
+            if getattr(self.meeting, name) == row.id:
+                found.append((self.meeting, name))
+        press = self.meeting.press_release
+        if press is not None and press.general_photo_id == row.id:
+            found.append((press, "general_photo_id"))
+        return found
+
+    def move(self, row: Part, target: int) -> None:
+        """Move a row to place ``target`` of its list."""
+        collection = COLLECTIONS[type(row)]
+        source = getattr(self.meeting, collection).index(row)
+        if source != target:
+            self._run([MoveRow(collection, source, target)])

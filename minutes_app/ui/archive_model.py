@@ -1,0 +1,44 @@
+"""The archive list as a table model: light rows, so ten thousand meetings stay quick."""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, Qt
+
+from minutes_app.archive import Archive, MeetingSummary, list_meetings
+from minutes_app.ui.row_table import ROOT, Index
+
+
+class ArchiveModel(QAbstractTableModel):
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+        self.meetings: list[MeetingSummary] = []
+        self.headers = [self.tr("Ngày"), self.tr("Tên cuộc họp"), self.tr("Cơ quan tổ chức")]
+
+    def refresh(self, query: str = "") -> None:
+        self.beginResetModel()
+        self.meetings = list_meetings(self.archive, query)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.meetings)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        meeting = self.meetings[index.row()]
+        match index.column():
+            case 0:
+                return f"{meeting.starts_at:%d/%m/%Y %H:%M}"
+            case 1:
+                return meeting.title or self.tr("(chưa có tên)")
+            case _:
+                return meeting.organizer_name

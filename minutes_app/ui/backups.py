@@ -1,0 +1,55 @@
+"""Backups while the window runs: at start and hourly if due, and when the app closes."""
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from minutes_app.archive import Archive
+from minutes_app.backup import BackupError, backup_if_due, make_backup
+from minutes_app.storage import sqlite_path
+
+CHECK_MS = 10 * 60 * 1000  # backup_if_due decides; checking often keeps "hourly" close
+
+
+class BackupKeeper(QObject):
+    """Copies a SQLite archive with the online backup API (another database keeps its own)."""
+
+    failed = Signal(str)
+
+    def __init__(self, archive: Archive, parent: QObject) -> None:
+        super().__init__(parent)
+        self.path: Path | None = sqlite_path(str(archive.engine.url))
+        self._running: threading.Thread | None = None
+        self._timer = QTimer(self, interval=CHECK_MS)
+        self._timer.timeout.connect(self._check)
+        if self.path is not None:
+            self._timer.start()
+            self._check()
+
+    def _check(self) -> None:
+        path = self.path
+        assert path is not None
+        if self._running is not None and self._running.is_alive():
+            return
+
+        def work() -> None:
+            try:
+                backup_if_due(path)
+            except BackupError as error:
+                self.failed.emit(str(error))
+
+        # The copy reads the whole file: not on the window's thread.
+        self._running = threading.Thread(target=work, name="backup", daemon=True)
+        self._running.start()
+
+    def at_close(self) -> None:
+        """Back up now (the open meetings are written first by their windows)."""
+        self._timer.stop()
+        if self._running is not None:
+            self._running.join()  # two copies at once would share a name
+        if self.path is not None:
+            try:
+                make_backup(self.path)
+            except BackupError as error:
+                self.failed.emit(str(error))

@@ -1,0 +1,101 @@
+"""Exporting the minutes and the article to DOCX or PDF, and printing them.
+
+The autosave is flushed first and the meeting read back from the archive, so a document
+shows exactly what is saved. Problems are shown in the window, never as a traceback.
+"""
+
+import re
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from minutes_app.archive import load_meeting
+from minutes_app.documents import ExportError, export_document
+from minutes_app.editing.editor import MeetingEditor
+from minutes_app.ui.printing import paint_pages, pdf_page_images
+from minutes_app.ui.settings import Settings
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+NAME_LENGTH = 90
+
+
+class Exporter(QObject):
+    """Exports and prints one meeting's documents; ``message`` tells the window what happened."""
+
+    message = Signal(str)
+
+    def __init__(self, window: QWidget, editor: MeetingEditor, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = editor
+        self.settings = settings
+        # Tests switch this off: there is no desktop to open the file on.
+        self.open_results = True
+        self.document_names = {"minutes": self.tr("Biên bản"), "press-release": self.tr("Tin bài")}
+
+    def proposed_name(self, document: str, fmt: str) -> str:
+        """'2026-07-10 Biên bản Hội nghị sơ kết….docx', safe on every file system."""
+        meeting = self.editor.meeting
+        title = _UNSAFE.sub(" ", meeting.title).strip() or self.tr("Cuộc họp")
+        stem = f"{meeting.starts_at:%Y-%m-%d} {self.document_names[document]} {title}"
+        return f"{' '.join(stem.split())[:NAME_LENGTH].rstrip(' .')}.{fmt}"
+
+    def export(self, document: str, fmt: str) -> Path | None:
+        """Ask where, export there, open the result."""
+        suggested = self.settings.last_folder / self.proposed_name(document, fmt)
+        filters = {"docx": self.tr("Tài liệu Word (*.docx)"), "pdf": self.tr("Tài liệu PDF (*.pdf)")}
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Xuất {document}").format(document=self.document_names[document]),
+            str(suggested), filters[fmt],
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.casefold() != f".{fmt}":
+            path = path.with_name(f"{path.name}.{fmt}")
+        self.settings.last_folder = path.parent
+        if not self.export_to(document, fmt, path):
+            return None
+        if self.open_results:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def export_to(self, document: str, fmt: str, path: Path) -> bool:
+        """Write the document; on failure say why in the window and return False."""
+        if not self.editor.autosaver.flush(timeout=10):
+            self.message.emit(self.tr("Chưa lưu được các thay đổi mới nhất nên chưa xuất văn bản."))
+            return False
+        try:
+            with self.editor.archive.sessions() as session:
+                export_document(load_meeting(session, self.editor.meeting.id), document, fmt, path)
+        except ExportError as error:
+            self.message.emit(str(error))
+            return False
+        except OSError as error:
+            self.message.emit(
+                self.tr("Không ghi được tệp “{file}”: {reason}. Hãy chọn thư mục khác.").format(
+                    file=path, reason=error.strerror or error
+                )
+            )
+            return False
+        self.message.emit(self.tr("Đã xuất {file}").format(file=path))
+        return True
+
+    def print_preview(self, document: str) -> QPrintPreviewDialog | None:
+        """Export the PDF to a temporary file and show it in the print preview."""
+        folder = Path(tempfile.mkdtemp(prefix="minutes-app-print-"))
+        pdf = folder / self.proposed_name(document, "pdf")
+        if not self.export_to(document, "pdf", pdf):
+            return None
+        pages = pdf_page_images(pdf)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(pdf.stem)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("Xem trước khi in: {document}").format(document=self.document_names[document]))
+        dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
+        dialog.open()
+        return dialog

@@ -1,0 +1,67 @@
+"""What the window remembers between sessions (QSettings): language, folders, phrases, geometry."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from minutes_app import APP_ID
+from minutes_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+
+@dataclass(frozen=True)
+class QuickPhrase:
+    shortcut: str  # a QKeySequence in portable text, e.g. "Ctrl+1"
+    text: str
+
+
+DEFAULT_PHRASES = (
+    QuickPhrase("Ctrl+1", "thống nhất với báo cáo"),
+    QuickPhrase("Ctrl+2", "đề nghị"),
+    QuickPhrase("Ctrl+3", "tham gia ý kiến"),
+)
+
+
+class Settings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or QSettings(APP_ID, APP_ID)
+
+    @property
+    def language(self) -> str:
+        value = str(self.qsettings.value("language", DEFAULT_LANGUAGE))
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.qsettings.setValue("language", value)
+
+    @property
+    def last_folder(self) -> Path:
+        return Path(str(self.qsettings.value("last_folder", str(Path.home()))))
+
+    @last_folder.setter
+    def last_folder(self, folder: Path) -> None:
+        self.qsettings.setValue("last_folder", str(folder))
+
+    @property
+    def quick_phrases(self) -> list[QuickPhrase]:
+        stored = self.qsettings.value("quick_phrases")
+        if not stored:
+            return list(DEFAULT_PHRASES)
+        try:
+            return [QuickPhrase(str(p["shortcut"]), str(p["text"])) for p in json.loads(str(stored))]
+        except (ValueError, KeyError, TypeError):
+            return list(DEFAULT_PHRASES)
+
+    @quick_phrases.setter
+    def quick_phrases(self, phrases: list[QuickPhrase]) -> None:
+        data = [{"shortcut": p.shortcut, "text": p.text} for p in phrases]
+        self.qsettings.setValue("quick_phrases", json.dumps(data, ensure_ascii=False))
+
+    def geometry(self, window: str) -> bytes | None:
+        value = self.qsettings.value(f"geometry/{window}")
+        return bytes(value) if value else None
+
+    def set_geometry(self, window: str, geometry: bytes) -> None:
+        self.qsettings.setValue(f"geometry/{window}", geometry)

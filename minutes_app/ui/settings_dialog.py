@@ -1,0 +1,80 @@
+"""Settings: the language of the window and the quick phrases of the Proceedings tab."""
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app.ui.settings import QuickPhrase, Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget, settings: Settings) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Ngôn ngữ"))
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form = QFormLayout()
+        form.addRow(self.tr("&Ngôn ngữ"), self.language)
+
+        self.phrases = QTableWidget(0, 2)
+        self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
+        self.phrases.setHorizontalHeaderLabels([self.tr("Phím tắt"), self.tr("Cụm từ")])
+        self.phrases.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for phrase in settings.quick_phrases:
+            self._add_row(phrase.shortcut, phrase.text)
+        add = QPushButton(self.tr("&Thêm cụm từ"))
+        add.clicked.connect(lambda: self._add_row("", ""))
+        remove = QPushButton(self.tr("&Xóa cụm từ"))
+        remove.clicked.connect(lambda: self.phrases.removeRow(self.phrases.currentRow()))
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add)
+        buttons_row.addWidget(remove)
+        buttons_row.addStretch(1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Cụm từ nhanh (chèn vào tóm tắt ý kiến bằng phím tắt, ví dụ Ctrl+1):")))
+        layout.addWidget(self.phrases, 1)
+        layout.addLayout(buttons_row)
+        layout.addWidget(QLabel(self.tr("Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó.")))
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+    def _add_row(self, shortcut: str, text: str) -> None:
+        row = self.phrases.rowCount()
+        self.phrases.insertRow(row)
+        self.phrases.setItem(row, 0, QTableWidgetItem(shortcut))
+        self.phrases.setItem(row, 1, QTableWidgetItem(text))
+
+    def chosen_phrases(self) -> list[QuickPhrase]:
+        phrases: list[QuickPhrase] = []
+        for row in range(self.phrases.rowCount()):
+            keys = QKeySequence(self.phrases.item(row, 0).text().strip())
+            text = self.phrases.item(row, 1).text().strip()
+            if not keys.isEmpty() and text:
+                phrases.append(QuickPhrase(keys.toString(QKeySequence.SequenceFormat.PortableText), text))
+        return phrases
+
+    def accept(self) -> None:
+        self.settings.language = str(self.language.currentData())
+        self.settings.quick_phrases = self.chosen_phrases()
+        super().accept()

@@ -1,0 +1,28 @@
+"""Loading the window's translation (.qm, compiled from resources/i18n/*.ts)."""
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from minutes_app import i18n
+from minutes_app.package_data import resource
+
+_installed: list[QTranslator] = []
+
+
+def qm_name(language: str) -> str:
+    return f"minutes_app_{language}.qm"
+
+
+def install(language: str) -> None:
+    """Use ``language`` for the window (Qt) and for the core's messages (i18n)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    i18n.set_language(language)
+    if language == i18n.DEFAULT_LANGUAGE:
+        return  # the sources are Vietnamese
+    translator = QTranslator(app)
+    if translator.load(str(resource("i18n", qm_name(language)))):
+        app.installTranslator(translator)
+        _installed.append(translator)

@@ -1,0 +1,818 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>App</name>
+    <message>
+        <source>{message}
+
+Khôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại bên cạnh.)</source>
+        <translation>{message}
+
+Restore this backup now? (The current archive is kept beside it.)</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveModel</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tên cuộc họp</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Cơ quan tổ chức</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>(chưa có tên)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWindow</name>
+    <message>
+        <source>Tìm theo tên cuộc họp, người dự, nội dung (không cần dấu)…</source>
+        <translation>Search titles, attendees, text (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Tìm cuộc họp</source>
+        <translation>Find meetings</translation>
+    </message>
+    <message>
+        <source>Danh sách cuộc họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới (chính quyền)</source>
+        <translation>New meeting (state)</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới (Đảng)</source>
+        <translation>New meeting (Party)</translation>
+    </message>
+    <message>
+        <source>&amp;Mở</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Nhân bản cho kỳ họp sau</source>
+        <translation>&amp;Duplicate for the next session</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Nhập tệp cuộc họp…</source>
+        <translation>Import a meeting file…</translation>
+    </message>
+    <message>
+        <source>Xuất tệp cuộc họp…</source>
+        <translation>Export the meeting file…</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>&amp;Cuộc họp</source>
+        <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Hãy đóng cửa sổ của cuộc họp trước khi xóa.</source>
+        <translation>Close the meeting&apos;s window before deleting it.</translation>
+    </message>
+    <message>
+        <source>Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?</source>
+        <translation>Delete the meeting “{title}” for good, with all its speeches, conclusions and photos?</translation>
+    </message>
+    <message>
+        <source>Đã xóa cuộc họp.</source>
+        <translation>Meeting deleted.</translation>
+    </message>
+    <message>
+        <source>Nhập tệp cuộc họp</source>
+        <translation>Import a meeting file</translation>
+    </message>
+    <message>
+        <source>Tệp cuộc họp (*.json)</source>
+        <translation>Meeting files (*.json)</translation>
+    </message>
+    <message>
+        <source>Không nhập được: {reason}</source>
+        <translation>Cannot import: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã nhập cuộc họp từ {file}</source>
+        <translation>Imported the meeting from {file}</translation>
+    </message>
+    <message>
+        <source>Xuất tệp cuộc họp</source>
+        <translation>Export the meeting file</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp “{file}”: {reason}</source>
+        <translation>Cannot write the file “{file}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã xuất {file}</source>
+        <translation>Exported {file}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesTab</name>
+    <message>
+        <source>Họ và tên (gõ vài chữ để tìm người đã dự họp)</source>
+        <translation>Name (type a few letters to find someone who attended before)</translation>
+    </message>
+    <message>
+        <source>Họ và tên đại biểu mới</source>
+        <translation>Name of the new attendee</translation>
+    </message>
+    <message>
+        <source>Chức vụ (cách nhau bởi ;)</source>
+        <translation>Titles (separated by ;)</translation>
+    </message>
+    <message>
+        <source>Chức vụ của đại biểu mới</source>
+        <translation>Titles of the new attendee</translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Nhóm của đại biểu mới</source>
+        <translation>Group of the new attendee</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Thêm đại biểu</source>
+        <translation>Add attendee</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Titles</translation>
+    </message>
+    <message>
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Lý do vắng</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>Danh sách đại biểu</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập danh sách từ tệp CSV/Excel…</source>
+        <translation>&amp;Import a list from CSV/Excel…</translation>
+    </message>
+    <message>
+        <source>Nhập danh sách đại biểu từ tệp CSV hoặc Excel</source>
+        <translation>Import a list of attendees from a CSV or Excel file</translation>
+    </message>
+    <message>
+        <source>Nhập danh sách đại biểu</source>
+        <translation>Import a list of attendees</translation>
+    </message>
+    <message>
+        <source>Danh sách (*.csv *.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionsTab</name>
+    <message>
+        <source>Giao cho (cơ quan, đơn vị)</source>
+        <translation>Assigned to (body, unit)</translation>
+    </message>
+    <message>
+        <source>Cơ quan được giao nhiệm vụ</source>
+        <translation>Body assigned the task</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ được giao</source>
+        <translation>Task assigned</translation>
+    </message>
+    <message>
+        <source>Hạn (ngày/tháng/năm)</source>
+        <translation>Deadline (day/month/year)</translation>
+    </message>
+    <message>
+        <source>Thời hạn hoàn thành</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Thêm kết luận</source>
+        <translation>Add conclusion</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Giao cho</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Các kết luận, nhiệm vụ được giao</source>
+        <translation>Conclusions and assigned tasks</translation>
+    </message>
+    <message>
+        <source>Thời hạn “{text}” không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 31/8/2026.</source>
+        <translation>The deadline “{text}” is not valid: type day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Tin bài</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Xuất {document}</source>
+        <translation>Export the {document}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được các thay đổi mới nhất nên chưa xuất văn bản.</source>
+        <translation>The latest changes are not saved yet, so nothing was exported.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp “{file}”: {reason}. Hãy chọn thư mục khác.</source>
+        <translation>Cannot write the file “{file}”: {reason}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Đã xuất {file}</source>
+        <translation>Exported {file}</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in: {document}</source>
+        <translation>Print preview: {document}</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Văn bản chính quyền (Nghị định 30/2020/NĐ-CP)</source>
+        <translation>State document (Decree 30/2020/NĐ-CP)</translation>
+    </message>
+    <message>
+        <source>Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)</source>
+        <translation>Party document (Guideline 36-HD/VPTW)</translation>
+    </message>
+    <message>
+        <source>&amp;Tên cuộc họp</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Cơ quan &amp;tổ chức</source>
+        <translation>&amp;Organiser</translation>
+    </message>
+    <message>
+        <source>Cơ quan &amp;chủ quản</source>
+        <translation>&amp;Parent body</translation>
+    </message>
+    <message>
+        <source>Ký hiệu cơ &amp;quan</source>
+        <translation>Body &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Số biên bản</source>
+        <translation>Minutes &amp;number</translation>
+    </message>
+    <message>
+        <source>Địa &amp;danh</source>
+        <translation>Place &amp;name</translation>
+    </message>
+    <message>
+        <source>Địa đ&amp;iểm</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>&amp;Kiểu văn bản</source>
+        <translation>Document st&amp;yle</translation>
+    </message>
+    <message>
+        <source>Kiểu văn bản</source>
+        <translation>Document style</translation>
+    </message>
+    <message>
+        <source>&amp;Bắt đầu</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Bắt đầu ngay</source>
+        <translation>Start now</translation>
+    </message>
+    <message>
+        <source>Kết thú&amp;c</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <source>Kết thúc ngay</source>
+        <translation>End now</translation>
+    </message>
+    <message>
+        <source>Chủ trì</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>C&amp;hủ trì</source>
+        <translation>C&amp;hair</translation>
+    </message>
+    <message>
+        <source>Thư &amp;ký</source>
+        <translation>Secre&amp;tary</translation>
+    </message>
+    <message>
+        <source>Chương trình, mỗi dòng một mục</source>
+        <translation>Agenda, one item per line</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một mục</source>
+        <translation>One item per line</translation>
+    </message>
+    <message>
+        <source>Chương t&amp;rình</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <source>(chưa chọn)</source>
+        <translation>(not chosen)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Nhập danh sách đại biểu: {file}</source>
+        <translation>Import a list of attendees: {file}</translation>
+    </message>
+    <message>
+        <source>Sẽ thêm {n} đại biểu:</source>
+        <translation>{n} attendees will be added:</translation>
+    </message>
+    <message>
+        <source>Các đại biểu sẽ được thêm</source>
+        <translation>Attendees to be added</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Titles</translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Đã có trong danh bạ</source>
+        <translation>Already in the directory</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Các dòng có lỗi</source>
+        <translation>Rows with errors</translation>
+    </message>
+    <message>
+        <source>Các dòng sau không được thêm:</source>
+        <translation>These rows will not be added:</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <source>Các phần của cuộc họp</source>
+        <translation>Parts of the meeting</translation>
+    </message>
+    <message>
+        <source>&amp;1 Thông tin chung</source>
+        <translation>&amp;1 General</translation>
+    </message>
+    <message>
+        <source>&amp;2 Thành phần</source>
+        <translation>&amp;2 Attendees</translation>
+    </message>
+    <message>
+        <source>&amp;3 Diễn biến</source>
+        <translation>&amp;3 Proceedings</translation>
+    </message>
+    <message>
+        <source>&amp;4 Vấn đề thảo luận</source>
+        <translation>&amp;4 Topics</translation>
+    </message>
+    <message>
+        <source>&amp;5 Kết luận</source>
+        <translation>&amp;5 Conclusions</translation>
+    </message>
+    <message>
+        <source>&amp;6 Ảnh</source>
+        <translation>&amp;6 Photos</translation>
+    </message>
+    <message>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Trạng thái lưu</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>biên bản</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>tin bài</source>
+        <translation>article</translation>
+    </message>
+    <message>
+        <source>Xuất {document} ra {format}…</source>
+        <translation>Export the {document} as {format}…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in {document}…</source>
+        <translation>Preview and print the {document}…</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Ý kiến phát biểu &amp;mới</source>
+        <translation>&amp;New speech</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Có {n} thay đổi chưa ghi được vì người khác vừa sửa cùng nội dung; nội dung bạn gõ vẫn được giữ trong cửa sổ.</source>
+        <translation>{n} changes were not written because someone else has just changed the same content; what you typed is kept in the window.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Chưa ghi được vào kho lưu trữ ({reason}); sẽ thử lại.</source>
+        <translation>Could not write to the archive ({reason}); will try again.</translation>
+    </message>
+    <message>
+        <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
+        <translation>Some changes could not be written to the archive. Check the disk, then open the meeting again.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosTab</name>
+    <message>
+        <source>Các ảnh của cuộc họp</source>
+        <translation>Photos of the meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm ảnh…</source>
+        <translation>&amp;Add photos…</translation>
+    </message>
+    <message>
+        <source>Thêm ảnh từ tệp</source>
+        <translation>Add photos from files</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa ảnh</source>
+        <translation>&amp;Delete photo</translation>
+    </message>
+    <message>
+        <source>Xóa ảnh đang chọn</source>
+        <translation>Delete the selected photo</translation>
+    </message>
+    <message>
+        <source>Chú thích ảnh</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Quang cảnh Hội nghị</source>
+        <translation>E.g. Quang cảnh Hội nghị (view of the conference)</translation>
+    </message>
+    <message>
+        <source>Ý kiến phát biểu gắn với ảnh</source>
+        <translation>Speech linked to the photo</translation>
+    </message>
+    <message>
+        <source>Kéo thả ảnh JPEG hoặc PNG vào đây.</source>
+        <translation>Drop JPEG or PNG photos here.</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Chú thích</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <source>Gắn với ý &amp;kiến</source>
+        <translation>Linked to &amp;speech</translation>
+    </message>
+    <message>
+        <source>Thêm ảnh</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Ảnh (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Không thêm được: {reasons}</source>
+        <translation>Not added: {reasons}</translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} ảnh.</source>
+        <translation>Added {n} photos.</translation>
+    </message>
+    <message>
+        <source>(không gắn)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>(chưa rõ người phát biểu)</source>
+        <translation>(speaker not set)</translation>
+    </message>
+</context>
+<context>
+    <name>ProceedingsTab</name>
+    <message>
+        <source>Khai mạc</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Tham luận</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Ý kiến</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người phát biểu</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Các ý kiến phát biểu</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>Giờ phát biểu</source>
+        <translation>Time of the speech</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ của tên hoặc chức vụ, Enter để chọn (Ctrl+L)</source>
+        <translation>Type a few letters of the name or title, Enter to choose (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Loại phát biểu</source>
+        <translation>Kind of speech</translation>
+    </message>
+    <message>
+        <source>Nội dung báo cáo hoặc tham luận</source>
+        <translation>Subject of the report or paper</translation>
+    </message>
+    <message>
+        <source>Về nội dung gì (không bắt buộc)</source>
+        <translation>On what subject (optional)</translation>
+    </message>
+    <message>
+        <source>Ảnh của ý kiến</source>
+        <translation>Photo of the speech</translation>
+    </message>
+    <message>
+        <source>Tóm tắt ý kiến phát biểu</source>
+        <translation>Summary of the speech</translation>
+    </message>
+    <message>
+        <source>Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới)</source>
+        <translation>Summary of the speech… (Ctrl+Enter: new speech)</translation>
+    </message>
+    <message>
+        <source>&amp;Giờ</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <source>&amp;Người phát biểu</source>
+        <translation>S&amp;peaker</translation>
+    </message>
+    <message>
+        <source>&amp;Loại (Ctrl+K rồi 1…6)</source>
+        <translation>&amp;Kind (Ctrl+K then 1…6)</translation>
+    </message>
+    <message>
+        <source>&amp;Về</source>
+        <translation>Su&amp;bject</translation>
+    </message>
+    <message>
+        <source>Ả&amp;nh</source>
+        <translation>P&amp;hoto</translation>
+    </message>
+    <message>
+        <source>&amp;Tóm tắt</source>
+        <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>(không có ảnh)</source>
+        <translation>(no photo)</translation>
+    </message>
+</context>
+<context>
+    <name>RowKeys</name>
+    <message>
+        <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
+        <translation>Drag, or Alt+↑/Alt+↓, to reorder; Delete to remove.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Cụm từ nhanh</source>
+        <translation>Quick phrases</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Cụm từ</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm cụm từ</source>
+        <translation>&amp;Add phrase</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa cụm từ</source>
+        <translation>&amp;Remove phrase</translation>
+    </message>
+    <message>
+        <source>Cụm từ nhanh (chèn vào tóm tắt ý kiến bằng phím tắt, ví dụ Ctrl+1):</source>
+        <translation>Quick phrases (inserted into a speech summary with a shortcut, e.g. Ctrl+1):</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó.</source>
+        <translation>A new language applies to the windows opened afterwards.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsTab</name>
+    <message>
+        <source>Vấn đề thảo luận, Enter để thêm</source>
+        <translation>Topic discussed, Enter to add</translation>
+    </message>
+    <message>
+        <source>Vấn đề thảo luận mới</source>
+        <translation>New topic</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Thêm vấn đề</source>
+        <translation>Add topic</translation>
+    </message>
+    <message>
+        <source>Vấn đề</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Các vấn đề thảo luận</source>
+        <translation>Topics discussed</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,52 @@
+"""Screenshots of every tab of the meeting window at 1366×768 (tests/screenshots/, not in git)."""
+
+from pathlib import Path
+
+from minutes_app.archive import import_file
+from minutes_app.ui import translation
+from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.meeting_window import MeetingWindow
+from tests.ui_helpers import SCREENSHOTS, temporary_settings
+
+
+def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    archive_window = ArchiveWindow(archive, temporary_settings(tmp_path))
+    qtbot.addWidget(archive_window)
+    archive_window.resize(1366, 768)
+    archive_window.show()
+    archive_window.grab().save(str(SCREENSHOTS / "archive.png"))
+
+    window = archive_window.open_meeting(meeting_id)
+    window.exporter.open_results = False
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.lookups_loaded)
+    window.proceedings.table.selectRow(1)
+    window.photos.list.setCurrentRow(1)
+    qtbot.waitUntil(lambda: len(window.photos._icons) == len(window.editor.meeting.photos))
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        path = SCREENSHOTS / f"meeting-{index + 1}.png"
+        assert window.grab().save(str(path))
+        assert path.stat().st_size > 10_000
+    window.close()
+
+
+def test_screenshot_in_english(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    translation.install("en")
+    try:
+        window = MeetingWindow(archive, meeting_id, temporary_settings(tmp_path))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.tabs.setCurrentWidget(window.proceedings)
+        window.proceedings.table.selectRow(2)
+        assert window.tabs.tabText(2) == "&3 Proceedings"
+        window.grab().save(str(SCREENSHOTS / "meeting-en-3.png"))
+        window.close()
+    finally:
+        translation.install("vi")
