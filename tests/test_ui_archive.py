@@ -84,3 +84,15 @@ def test_import_and_export_of_meeting_files(qtbot, archive, example_dir: Path, t
     window.export_meeting()
     assert import_file(archive, target) != meeting_id
     assert window.statusBar().currentMessage() == f"Đã xuất {target}"
+
+
+def test_meeting_window_title_starts_with_the_app_name(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    from minutes_app.ui.meeting_window import MeetingWindow
+    from tests.ui_helpers import temporary_settings
+
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    window = MeetingWindow(archive, meeting_id, temporary_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"{APP_NAME} — Hội nghị sơ kết công tác chuyển đổi số 6 tháng đầu năm và " \
+                                   "triển khai nhiệm vụ 6 tháng cuối năm 2026"
+    window.close()

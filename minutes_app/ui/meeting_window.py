@@ -149,7 +149,7 @@ class MeetingWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.editor.meeting.title or self.tr("Cuộc họp mới")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(f"{APP_NAME} — {title}")
 
     def _changed(self, event: object) -> None:
         if not self._unsaved:
