@@ -10,14 +10,19 @@ RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql
 
-.PHONY: run test translations debs-run debs-test clean
+.PHONY: run test bench translations debs-run debs-test clean
 
 run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
 
 test: $(VENV)/.installed-test debs-test
-	$(BIN)/ruff check minutes_app tests
+	$(BIN)/ruff check minutes_app tests bench
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmark and its targets (docs/performance.md); the generated data is kept in
+# bench/.cache, the results written to bench/results.json. BENCH_ARGS="--only search" etc.
+bench: $(VENV)/.installed-test debs-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
 # After changing a window string: update the .ts source (then translate what is new in it,
 # e.g. with pyside6-linguist) and compile the .qm the app loads.

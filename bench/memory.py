@@ -1,0 +1,30 @@
+"""Peak memory of the app with the large meeting open from the archive window and both
+documents exported in both formats, in a fresh process."""
+
+import resource
+
+from bench.context import Context, Measured
+from bench.documents import EXPORTS, export_path
+from bench.window import application, settings, wait_until
+from minutes_app.archive import open_archive
+from minutes_app.ui.archive_window import ArchiveWindow
+
+
+def peak_memory(context: Context) -> Measured:
+    app = application()
+    measured = Measured()
+    with open_archive(context.url) as archive:
+        archive_window = ArchiveWindow(archive, settings(context))
+        archive_window.show()
+        app.processEvents()
+        window = archive_window.open_meeting(context.meeting_id)
+        window.exporter.open_results = False
+        photos = len(window.editor.meeting.photos)
+        wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == photos)
+        for document, fmt in EXPORTS:
+            assert window.exporter.export_to(document, fmt, export_path(context, document, fmt))
+        # Linux reports the peak resident set in kilobytes.
+        measured.add("peak_rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        window.close()
+        archive_window.hide()
+    return measured

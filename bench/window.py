@@ -1,0 +1,197 @@
+"""Measures in the real windows, offscreen: opening the large meeting, typing in it, the
+archive window with every meeting, and searching it."""
+
+import json
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bench.context import Context, Measured
+from minutes_app.archive import Archive, load_meeting, open_archive
+from minutes_app.text import fold
+from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.meeting_window import MeetingWindow
+from minutes_app.ui.settings import Settings
+
+# What the secretary types: Vietnamese, precomposed letters, as an input method commits them.
+TYPED = ("Đồng chí Phạm Minh Tấn đề nghị bổ sung kinh phí cho 12 xã vùng sâu, vùng xa; "
+         "Sở Tài chính thống nhất với báo cáo và sẽ tham mưu trình UBND tỉnh trước ngày 15/8. ")
+# A fast typist: twenty keys a second.
+KEY_INTERVAL_MS = 50
+SEARCHES = (
+    "chuyen doi so", "nông thôn mới", "giai ngan von dau tu cong", "so tai chinh", "ubnd huyen tan phu",
+    "giao ban thang 5", "phong chong thien tai 2019", "ha tang mang vien thong", "hội nghị", "nghi",
+    "ban chi dao", "khong co cuoc hop nao nhu the",
+)
+
+
+def application() -> QApplication:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def settings(context: Context) -> Settings:
+    return Settings(QSettings(str(context.folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def idle(milliseconds: int) -> None:
+    """Let the event loop run as it does between keys (timers, queued signals, paints)."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: object, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get ready")
+        idle(20)
+
+
+class Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def open_window(archive: Archive, context: Context) -> MeetingWindow:
+    """The large meeting's window, shown, once its background work (directory, thumbnails) is done."""
+    window = MeetingWindow(archive, context.meeting_id, settings(context))
+    window.exporter.open_results = False
+    window.show()
+    photos = len(window.editor.meeting.photos)
+    wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == photos)
+    return window
+
+
+def open_meeting(context: Context) -> Measured:
+    app = application()
+    measured = Measured()
+    with open_archive(context.url) as archive:
+        for _ in range(context.repeats):
+            started = time.perf_counter()
+            window = MeetingWindow(archive, context.meeting_id, settings(context))
+            paints = Paints(window.tabs)
+            window.show()
+            app.processEvents()
+            measured.add("open_meeting", time.perf_counter() - started)
+            assert paints.count, "the window was not painted"
+            idle(300)
+            window.close()
+            window.deleteLater()
+            idle(100)
+    return measured
+
+
+def typing(context: Context) -> Measured:
+    app = application()
+    measured = Measured()
+    with open_archive(context.url) as archive:
+        window = open_window(archive, context)
+        proceedings = window.proceedings
+        window.tabs.setCurrentWidget(proceedings)
+        proceedings.table.selectRow(len(window.editor.meeting.speeches) // 2)
+        speech = proceedings.current
+        assert speech is not None
+        summary = proceedings.summary
+        summary.setFocus()
+        summary.moveCursor(summary.textCursor().MoveOperation.End)
+        saves: list[int] = []
+        window.bridge.saved.connect(saves.append)
+        paints = Paints(summary.viewport())
+        idle(1000)
+        painted = 0
+        for index in range(context.keystrokes):
+            before = paints.count
+            started = time.perf_counter()
+            QTest.sendKeyEvent(QTest.KeyAction.Click, summary, Qt.Key.Key_unknown, TYPED[index % len(TYPED)],
+                               Qt.KeyboardModifier.NoModifier)
+            app.processEvents()
+            measured.add("keystroke", time.perf_counter() - started)
+            painted += paints.count > before
+            idle(KEY_INTERVAL_MS)
+        assert window.editor.autosaver.flush(timeout=10)
+        with archive.sessions() as session:
+            saved = next(s for s in load_meeting(session, context.meeting_id).speeches if s.id == speech.id)
+            assert saved.summary == summary.toPlainText(), "what was typed is not what was saved"
+        measured.facts |= {"keystrokes": context.keystrokes, "repainted": painted, "autosaves": len(saves),
+                           "key_interval_ms": KEY_INTERVAL_MS}
+        window.close()
+    return measured
+
+
+def _archive_window(archive: Archive, context: Context) -> ArchiveWindow:
+    window = ArchiveWindow(archive, settings(context))
+    window.show()
+    return window
+
+
+def _discard(window: ArchiveWindow) -> None:
+    # Not closed: closing backs the archive up, which is not what is measured.
+    window.hide()
+    window.deleteLater()
+    idle(100)
+
+
+def archive_window(context: Context) -> Measured:
+    app = application()
+    measured = Measured()
+    with open_archive(context.url) as archive:
+        for _ in range(context.repeats):
+            started = time.perf_counter()
+            window = _archive_window(archive, context)
+            paints = Paints(window.table.viewport())
+            app.processEvents()
+            window.table.scrollToBottom()
+            app.processEvents()
+            measured.add("archive_window", time.perf_counter() - started)
+            assert paints.count, "the list was not painted"
+            measured.facts["meetings listed"] = window.model.rowCount()
+            _discard(window)
+    return measured
+
+
+def queries(context: Context) -> list[str]:
+    """The searches: fixed words, and names of the large meeting's attendees, half typed without marks."""
+    document = json.loads(Path(context.meeting_file).read_text(encoding="utf-8"))
+    names = [a["name"] for a in document["attendees"][:: max(1, len(document["attendees"]) // 10)]][:10]
+    return [*SEARCHES, *(fold(n) if i % 2 else n for i, n in enumerate(names))]
+
+
+def search(context: Context) -> Measured:
+    app = application()
+    measured = Measured()
+    found: dict[str, int] = {}
+    with open_archive(context.url) as archive:
+        window = _archive_window(archive, context)
+        app.processEvents()
+        for _ in range(context.repeats):
+            for query in queries(context):
+                # Set without the typing delay: what is measured is the search and the new list shown.
+                window.search.blockSignals(True)
+                window.search.setText(query)
+                window.search.blockSignals(False)
+                started = time.perf_counter()
+                window.refresh()
+                app.processEvents()
+                measured.add("search", time.perf_counter() - started)
+                found[query] = window.model.rowCount()
+                idle(20)
+        _discard(window)
+    measured.facts["meetings found"] = found
+    return measured

@@ -1,0 +1,21 @@
+"""The benchmark's smoke run: tiny sizes, every measure once, no targets checked (those
+are for ``make bench``), so the benchmark keeps working as the app changes."""
+
+from pathlib import Path
+
+from bench.data import TINY
+from bench.runner import TINY_PLAN, run, table
+
+
+def test_the_benchmark_runs_on_tiny_data(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    report = run(TINY, TINY_PLAN, seed=1, out=out, cache=tmp_path / "cache", log=lambda _: None)
+    measured = {m["key"] for m in report["measures"]}
+    assert {"startup", "keystroke", "autosave", "open_meeting", "minutes_docx", "minutes_pdf", "article_docx",
+            "article_pdf_again", "search", "archive_window", "peak_rss"} <= measured
+    assert out.exists()
+    assert "cold start" in table(report)
+    # Each photo is decoded once for a document: exporting again decodes none.
+    decoded = report["facts"]["article_docx"]["photos decoded, first and again"]
+    assert decoded == [TINY.photos, 0]
+    assert report["facts"]["keystrokes"] == report["facts"]["repainted"]
