@@ -54,10 +54,17 @@ def prepare(data: bytes, sha256: str) -> PreparedPicture:
     return prepared
 
 
+def _fitted(size: tuple[int, int]) -> tuple[int, int]:
+    """``size`` scaled down to at most MAX_SIDE on its longer side."""
+    scale = min(1.0, MAX_SIDE / max(size))
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
 def _prepare(data: bytes) -> PreparedPicture:
     with Image.open(io.BytesIO(data)) as image:
         # JPEG can decode at 1/2, 1/4 or 1/8 scale directly: far cheaper than full size.
-        image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+        # Asked for the final size: a square box would keep a 4:3 photo at full size.
+        image.draft("RGB", _fitted(image.size))
         upright = ImageOps.exif_transpose(image)
         if upright.mode.startswith("I"):
             # 16-bit greyscale: scale to 8 bits (a plain conversion clips everything to white).
