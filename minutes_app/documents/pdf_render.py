@@ -4,16 +4,17 @@ import io
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle as RLStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    Image,
     Paragraph,
     SimpleDocTemplate,
     Table,
@@ -39,7 +40,7 @@ from minutes_app.documents.blocks import (
     Spacer,
 )
 from minutes_app.documents.fonts import FontFaces
-from minutes_app.documents.pictures import prepare, shown_size
+from minutes_app.documents.pictures import PreparedPicture, prepare, shown_size
 from minutes_app.documents.profiles import CM, MM, ParagraphStyle, Profile
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -61,6 +62,37 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Streams as they are, not as ASCII text a quarter larger: a photo's JPEG goes in unchanged.
+rl_config.useA85 = 0
+
+
+class _PreparedJPEG(ImageReader):
+    """A prepared photo named by its content hash: reportlab would otherwise decode every
+    photo and hash its pixels to name it, then embed the JPEG as it is anyway."""
+
+    def __init__(self, picture: PreparedPicture, sha256: str) -> None:
+        super().__init__(io.BytesIO(picture.jpeg))
+        self._name = sha256.encode()
+        self._dataA = None  # no transparency
+
+    def getRGBData(self) -> bytes:
+        return self._name
+
+
+class _Photo(Flowable):
+    """A photo ``width`` × ``height`` points, centred, kept with its caption."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.image, self.width, self.height = image, width, height
+        self.hAlign = "CENTER"
+        self.keepWithNext = True
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
 
 
 @cache
@@ -146,10 +178,7 @@ class _Renderer:
                 case Picture():
                     prepared = prepare(block.data, block.sha256)
                     shown, tall = shown_size(prepared, width * block.width, self.profile.page.text_height_pt)
-                    image = Image(io.BytesIO(prepared.jpeg), width=shown, height=tall)
-                    image.hAlign = "CENTER"
-                    image.keepWithNext = True  # a photo stays with its caption
-                    result.append(image)
+                    result.append(_Photo(_PreparedJPEG(prepared, block.sha256), shown, tall))
                 case Columns():
                     widths = [width * w for w in block.widths]
                     cells = [self.flowables(cell, w) for cell, w in zip(block.cells, widths, strict=True)]
