@@ -35,6 +35,10 @@ def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None
 
         style_profile = load_profile(profile or "article")
         composed = compose_article(meeting, style_profile)
+    from minutes_app.documents.blocks import Picture, walk
+    from minutes_app.documents.pictures import prepare_all
+
+    prepare_all((block.sha256, block.load) for block in walk(composed.blocks) if isinstance(block, Picture))
     if fmt == "docx":
         from minutes_app.documents.docx_render import render_docx
 

@@ -97,7 +97,8 @@ def compose_article(meeting: Meeting, profile: Profile) -> Document:
             case "photo":
                 assert block.photo is not None
                 document.blocks.append(Spacer(4))
-                document.blocks.append(Picture(block.photo.data, block.photo.sha256, PHOTO_WIDTH))
+                photo = block.photo
+                document.blocks.append(Picture(photo.sha256, lambda photo=photo: photo.data, PHOTO_WIDTH))
                 document.blocks.append(Para((Run(block.text),), "caption"))
             case "headline" | "lead" | "byline":
                 document.blocks.append(para(block.text, block.kind))

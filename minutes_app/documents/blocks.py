@@ -5,7 +5,7 @@ fonts, so the look of a part is decided in one place (the profile) and the wordi
 order in another (the composer).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from minutes_app.text import xml_safe
@@ -53,10 +53,11 @@ class Spacer:
 
 @dataclass(frozen=True)
 class Picture:
-    """A photo scaled to ``width`` (a fraction of the text width), centred."""
+    """A photo scaled to ``width`` (a fraction of the text width), centred. Its bytes are
+    read by ``load`` only if its prepared copy is not cached (documents.pictures)."""
 
-    data: bytes
     sha256: str
+    load: Callable[[], bytes]
     width: float = 1.0
 
 

@@ -192,7 +192,7 @@ class _Renderer:
         paragraph._p.get_or_add_pPr().append(borders)
 
     def _picture(self, picture: Picture, container: _Container, width: float) -> None:
-        prepared = prepare(picture.data, picture.sha256)
+        prepared = prepare(picture.sha256, picture.load)
         paragraph = self._paragraph(container)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True  # a photo stays with its caption

@@ -176,7 +176,7 @@ class _Renderer:
                 case Spacer():
                     result.append(RLSpacer(1, block.height_pt))
                 case Picture():
-                    prepared = prepare(block.data, block.sha256)
+                    prepared = prepare(block.sha256, block.load)
                     shown, tall = shown_size(prepared, width * block.width, self.profile.page.text_height_pt)
                     result.append(_Photo(_PreparedJPEG(prepared, block.sha256), shown, tall))
                 case Columns():

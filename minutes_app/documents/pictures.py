@@ -2,13 +2,17 @@
 
 A 12-megapixel photo printed 16 cm wide needs no more than about 1,800 pixels; the
 prepared copy is cached by content hash so that exporting the DOCX and then the PDF,
-or exporting again, decodes each photo only once.
+or exporting again, decodes each photo only once. A document prepares its photos on
+every core before it is drawn; the meeting window prepares them while it is idle.
 """
 
 import io
+import os
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from threading import Lock
+from threading import Event, Lock
 
 from PIL import Image, ImageOps
 
@@ -38,20 +42,57 @@ def shown_size(picture: PreparedPicture, width: float, page_height: float) -> tu
 
 _cache: OrderedDict[str, PreparedPicture] = OrderedDict()
 _lock = Lock()
+# Photos being prepared, by content hash: another thread that needs one waits for it.
+_busy: dict[str, Event] = {}
 
 
-def prepare(data: bytes, sha256: str) -> PreparedPicture:
-    """The photo as an upright JPEG at most MAX_SIDE pixels on its longer side."""
-    with _lock:
-        if sha256 in _cache:
-            _cache.move_to_end(sha256)
-            return _cache[sha256]
-    prepared = _prepare(data)
-    with _lock:
-        _cache[sha256] = prepared
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+def prepare(sha256: str, load: Callable[[], bytes]) -> PreparedPicture:
+    """The photo whose content hash is ``sha256`` as an upright JPEG at most MAX_SIDE pixels
+    on its longer side. ``load`` gives the photo's bytes; it is called only when the photo
+    is not prepared yet."""
+    while True:
+        with _lock:
+            if sha256 in _cache:
+                _cache.move_to_end(sha256)
+                return _cache[sha256]
+            busy = _busy.get(sha256)
+            if busy is None:
+                busy = _busy[sha256] = Event()
+                break
+        busy.wait()
+    try:
+        prepared = _prepare(load())
+        with _lock:
+            _cache[sha256] = prepared
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    finally:
+        with _lock:
+            del _busy[sha256]
+        busy.set()
     return prepared
+
+
+def prepare_all(photos: Iterable[tuple[str, Callable[[], bytes]]]) -> None:
+    """Prepare these photos (content hash, loader) on every core. The bytes are read here,
+    one photo after another and only a few ahead of the decoding: a loader may use a
+    database session, which threads must not share, and forty 4 MB photos need not all be
+    in memory at once."""
+    workers = os.cpu_count() or 1
+    with ThreadPoolExecutor(workers, thread_name_prefix="pictures") as pool:
+        running: set[Future[PreparedPicture]] = set()
+        for sha256, load in dict(photos).items():
+            with _lock:
+                if sha256 in _cache:
+                    continue
+            if len(running) >= 2 * workers:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    future.result()
+            data = load()
+            running.add(pool.submit(prepare, sha256, lambda data=data: data))
+        for future in running:
+            future.result()
 
 
 def _fitted(size: tuple[int, int]) -> tuple[int, int]:
