@@ -17,6 +17,7 @@ MEASURES = {
     "search": window.search,
     "autosave": saving.autosave,
     **{f"export {d} {f}": partial(documents.export, document=d, fmt=f) for d, f in documents.EXPORTS},
+    "export unprepared": documents.export_unprepared,
     "libreoffice": documents.libreoffice,
     "memory": memory.peak_memory,
 }

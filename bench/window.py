@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.context import Context, Measured
 from minutes_app.archive import Archive, load_meeting, open_archive
+from minutes_app.documents import pictures
 from minutes_app.text import fold
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.meeting_window import MeetingWindow
@@ -70,12 +71,14 @@ class Paints(QObject):
 
 
 def open_window(archive: Archive, context: Context) -> MeetingWindow:
-    """The large meeting's window, shown, once its background work (directory, thumbnails) is done."""
+    """The large meeting's window, shown, once the work it starts in the background is done:
+    the people directory, the thumbnails and the photos prepared for documents."""
     window = MeetingWindow(archive, context.meeting_id, settings(context))
     window.exporter.open_results = False
     window.show()
-    photos = len(window.editor.meeting.photos)
-    wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == photos)
+    photos = window.editor.meeting.photos
+    wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == len(photos)
+               and all(p.sha256 in pictures._cache for p in photos))
     return window
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from minutes_app.documents import pictures
 from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowRemoved
 from minutes_app.editing.photos import photo_from_file, thumbnail_png
 from minutes_app.images import BadImage
@@ -50,6 +51,18 @@ class _Thumbnails(QObject):
                 self.ready.emit(key, thumbnail_png(load(), THUMB))
             except (OSError, ValueError, SQLAlchemyError):
                 pass  # a thumbnail that cannot be made leaves the item without a picture
+
+        self._pool.submit(work)
+
+    def prepare_for_documents(self, sha256: str, load: Callable[[], bytes]) -> None:
+        """Prepare the copy of the photo that documents use, after the thumbnails, so the
+        first export of the article does not wait for every photo to be decoded."""
+
+        def work() -> None:
+            try:
+                pictures.prepare(sha256, load)
+            except (OSError, ValueError, SQLAlchemyError):
+                pass  # the export says what is wrong with the photo
 
         self._pool.submit(work)
 
@@ -173,6 +186,8 @@ class PhotosTab(QWidget):
             else:
                 self._load_thumbnail(photo)
             self.list.addItem(item)
+        for photo in self.editor.meeting.photos:
+            self.thumbnails.prepare_for_documents(photo.sha256, lambda photo=photo: self.editor.photo_data(photo))
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         self._show(self.list.currentRow())
 
