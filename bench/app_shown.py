@@ -7,7 +7,7 @@ import sys
 import time
 
 # Modules the app needs only to export, migrate, import files or print: not at start.
-NOT_AT_START = ("alembic", "docx", "reportlab", "jsonschema", "openpyxl", "pypdfium2", "fontTools", "PIL")
+NOT_AT_START = ("alembic", "docx", "reportlab", "jsonschema", "openpyxl", "pypdfium2", "fontTools")
 
 window.repaint()  # noqa: F821 (given by the app)
 shown = time.time()

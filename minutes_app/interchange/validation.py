@@ -10,13 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from minutes_app.i18n import N_, _
 from minutes_app.package_data import resource
 from minutes_app.text import clean
+
+if TYPE_CHECKING:  # jsonschema itself is imported when a file is checked, not at start
+    from jsonschema import Draft202012Validator, ValidationError
 
 FORMAT = "minutes-app.meeting/1"
 # Longer than any record a secretary types (a 20-page report is about 60,000 characters);
@@ -128,7 +129,9 @@ def _clean_value(value: Any) -> Any:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resource("schema", "meeting-v1.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
@@ -152,7 +155,7 @@ _PATTERN_MESSAGES = {
 }
 
 
-def _schema_problems(error: ValidationError) -> Iterator[Problem]:
+def _schema_problems(error: "ValidationError") -> Iterator[Problem]:
     path = list(error.absolute_path)
     match error.validator:
         case "type":
@@ -185,7 +188,7 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
             yield Problem(json_path(path), _("không hợp lệ ({detail})").format(detail=error.message))
 
 
-def describe_errors(validator: Draft202012Validator, document: Any) -> list[Problem]:
+def describe_errors(validator: "Draft202012Validator", document: Any) -> list[Problem]:
     """Every way ``document`` breaks the validator's schema, in words for the user."""
     # jsonschema raises one 'required' error per missing key, each listing them all.
     problems = (p for e in validator.iter_errors(document) for p in _schema_problems(e))
