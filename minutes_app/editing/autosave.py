@@ -87,7 +87,10 @@ class Autosaver:
             self._last_at = now
             if self._first_at is None:
                 self._first_at = now
-            self._cond.notify_all()
+                # Only the first unsaved change gives the writer a time to wake at; later
+                # ones make it later, which the writer finds when it wakes. Waking it at each
+                # keystroke would take the interpreter from the window's thread each time.
+                self._cond.notify_all()
 
     def flush(self, timeout: float | None = None) -> bool:
         """Write now what was submitted so far; False if it is not on the disk by ``timeout``."""
