@@ -80,13 +80,13 @@ class RowTableModel(QAbstractTableModel):
         if not self._valid(index):
             return None
         column = self.columns[index.column()]
-        value = column.read(self.rows[index.row()])
+        # A view asks for a dozen roles per cell at each paint: read the row only for ours.
         if column.check:
             if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+                return Qt.CheckState.Checked if column.read(self.rows[index.row()]) else Qt.CheckState.Unchecked
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return value
+            return column.read(self.rows[index.row()])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
