@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from minutes_app import APP_ID, APP_NAME, __version__
 from minutes_app.archive import ArchiveDamaged, open_archive
 from minutes_app.backup import restore
+from minutes_app.storage import ENV_DB
 from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.login import open_with_login
 from minutes_app.ui.settings import Settings
 
 # A script run inside the started app (tests drive the real process through it).
@@ -34,8 +36,10 @@ def run_gui(url: str | None) -> int:
     app.setApplicationVersion(__version__)
     settings = Settings()
     translation.install(os.environ.get("MINUTES_APP_LANG") or settings.language)
+    # --db, else MINUTES_APP_DB, else the address chosen in the settings, else the user's file.
+    url = url or os.environ.get(ENV_DB) or settings.archive_url or None
     try:
-        archive = open_archive(url)
+        archive = open_with_login(url)
     except ArchiveDamaged as error:
         if error.backup is None or not _restore_asked(error):
             QMessageBox.critical(None, APP_NAME, str(error))
