@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from minutes_app import APP_NAME
 from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
 from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
@@ -42,7 +42,7 @@ class ArchiveWindow(QMainWindow):
         self.archive = archive
         self.settings = settings or Settings()
         self.meeting_windows: dict[int, MeetingWindow] = {}
-        self.setWindowTitle(f"{APP_NAME} — {archive.url}")
+        self.setWindowTitle(f"{app_name()} — {archive.url}")
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo tên cuộc họp, người dự, nội dung (không cần dấu)…"))
@@ -181,7 +181,7 @@ class ArchiveWindow(QMainWindow):
             self.show_message(self.tr("Hãy đóng cửa sổ của cuộc họp trước khi xóa."))
             return
         answer = QMessageBox.question(
-            self, APP_NAME,
+            self, app_name(),
             self.tr("Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?").format(title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
@@ -202,10 +202,10 @@ class ArchiveWindow(QMainWindow):
         try:
             meeting_id = import_file(self.archive, path)
         except InvalidMeetingFile as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
+            QMessageBox.warning(self, app_name(), str(error))
             return None
         except SQLAlchemyError as error:
-            QMessageBox.warning(self, APP_NAME, self.tr("Không nhập được: {reason}").format(reason=error))
+            QMessageBox.warning(self, app_name(), self.tr("Không nhập được: {reason}").format(reason=error))
             return None
         self.search.clear()
         self.refresh()

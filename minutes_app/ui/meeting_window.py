@@ -6,12 +6,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from minutes_app import APP_NAME
 from minutes_app.archive import Archive
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
 from minutes_app.editing.lookup import known_addressees
 from minutes_app.editing.sharing import refresh
+from minutes_app.i18n import app_name
 from minutes_app.people import KnownPerson, directory
 from minutes_app.storage import sqlite_path
 from minutes_app.ui import translation
@@ -164,7 +164,7 @@ class MeetingWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.editor.meeting.title or self.tr("Cuộc họp mới")
-        self.setWindowTitle(f"{APP_NAME} — {title}")
+        self.setWindowTitle(f"{app_name()} — {title}")
 
     def _changed(self, event: object) -> None:
         if not self._unsaved:
@@ -215,7 +215,7 @@ class MeetingWindow(QMainWindow):
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
         if not self.editor.close():
-            QMessageBox.warning(self, APP_NAME, self.tr(
+            QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."
             ))
         self.closed.emit(self.meeting_id)
