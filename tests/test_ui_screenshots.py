@@ -27,6 +27,8 @@ def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: P
     qtbot.waitUntil(lambda: len(window.photos._icons) == len(window.editor.meeting.photos))
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
+        if window.tabs.currentWidget() is window.article:
+            qtbot.waitUntil(lambda: all(not label.pixmap().isNull() for label in window.article._pictures.values()))
         qtbot.wait(10)
         path = SCREENSHOTS / f"meeting-{index + 1}.png"
         assert window.grab().save(str(path))
@@ -46,6 +48,7 @@ def test_screenshot_in_english(qtbot, archive, example_dir: Path, tmp_path: Path
         window.tabs.setCurrentWidget(window.proceedings)
         window.proceedings.table.selectRow(2)
         assert window.tabs.tabText(2) == "&3 Proceedings"
+        assert window.windowTitle().startswith("Meeting Minutes — Hội nghị sơ kết")
         window.grab().save(str(SCREENSHOTS / "meeting-en-3.png"))
         window.close()
     finally:
