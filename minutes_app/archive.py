@@ -101,10 +101,10 @@ def list_meetings(archive: Archive, query: str = "") -> list[MeetingSummary]:
     statement = select(
         Meeting.id, Meeting.starts_at, Meeting.title, Meeting.organizer_name
     ).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+    matched = search.matching(query)
+    if matched is not None:
+        statement = statement.where(Meeting.id.in_(matched))
     with archive.sessions() as session:
-        found = search.matching_meetings(session.connection(), query)
-        if found is not None:
-            statement = statement.where(Meeting.id.in_(found))
         return [MeetingSummary(*row) for row in session.execute(statement)]
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from minutes_app.backup import backup_sqlite
 from minutes_app.i18n import _
-from minutes_app.search import FTS_TABLE
 from minutes_app.storage import sqlite_path
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
@@ -52,12 +51,6 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Whether Alembic compares this object with the model: not the FTS5 index's tables,
-    which the model does not describe (see minutes_app.search)."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
 
 
 def upgrade(engine: Engine) -> None:

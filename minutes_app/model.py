@@ -293,15 +293,11 @@ class PressRelease(Versioned, Base):
 
 
 class SearchText(Base):
-    """The folded text of one searchable row (see minutes_app.search).
-
-    Kept as an ordinary table so every database can search it; on SQLite an FTS5
-    index over it (migration 0002) makes the search fast.
-    """
+    """The folded text of one searchable row (see minutes_app.search): what the row
+    gave to its meeting's search terms, to take back when the row changes."""
 
     __tablename__ = "search_text"
 
-    # An integer key: the FTS5 index refers to rows by it.
     id: Mapped[int] = mapped_column(primary_key=True)
     # The row the text comes from (a meeting's uid or a part's id).
     row_id: Mapped[uuid.UUID] = mapped_column(unique=True)
@@ -309,3 +305,19 @@ class SearchText(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     text: Mapped[str] = mapped_column(Text)
+
+
+class SearchTerm(Base):
+    """A word of a meeting's searchable text, and in how many of its rows: what the
+    archive search reads (see minutes_app.search)."""
+
+    __tablename__ = "search_term"
+    # The key is the table: no rowid beside it on SQLite.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    # Compared byte by byte (collation "C" on PostgreSQL), so a prefix is a key range.
+    term: Mapped[str] = mapped_column(String().with_variant(String(collation="C"), "postgresql"), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    uses: Mapped[int] = mapped_column(Integer)  # rows of the meeting that hold the word

@@ -2,25 +2,27 @@
 
 Every searchable row (a meeting, an attendance, a speech, a topic, a directive, a photo)
 has one row in ``search_text`` with its text folded by ``minutes_app.text.fold``, which
-also turns đ/Đ into d (FTS5 alone does not). Each write path calls ``refresh`` for the
-rows it wrote; deleting a meeting removes its rows by the foreign key's cascade.
+also turns đ/Đ into d. The words of those texts are counted per meeting in
+``search_term`` (a word, a meeting, in how many of its rows). A search reads only that
+table: each word of the query is a prefix, so a range of its key, and the answer is the
+meetings found for every word. Because the words are counted, a row that changes adds
+and takes back only its own words: an autosave writes a few rows, never the whole
+meeting's text. The same tables and queries serve every database.
 
-On SQLite an FTS5 index over ``search_text``, kept by triggers (migration 0002), answers
-the queries; on other databases a LIKE over the folded text does, so another engine's
-index (PostgreSQL's trigram or full-text) can be added behind ``matching_meetings``.
+Each write path calls ``refresh`` for the rows it wrote and ``forget`` for the rows it
+deleted; deleting a meeting removes its rows by the foreign keys' cascade.
 """
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, insert, intersect, select, text
+from sqlalchemy import Connection, Select, bindparam, delete, insert, intersect, select, update
 
-from minutes_app.model import Base, SearchText
+from minutes_app.model import Base, SearchTerm, SearchText
 from minutes_app.text import fold
-
-FTS_TABLE = "search_fts"
 
 # The columns whose text is searched, by table (an attendance is found by its person's name).
 SEARCHED: dict[str, tuple[str, ...]] = {
@@ -38,6 +40,7 @@ SEARCHED: dict[str, tuple[str, ...]] = {
 PERSON_TABLE = "person"
 # SQLite allows 999 parameters in one statement in older builds.
 _CHUNK = 500
+_WORD = re.compile(r"\w+")
 
 
 def _source(table: str) -> tuple[Select[Any], Any]:
@@ -66,10 +69,50 @@ def folded_text(values: Iterable[Any]) -> str:
     return fold("\n".join(parts))
 
 
-def _chunks(ids: Collection[Any]) -> Iterator[list[Any]]:
+def terms(query: str) -> list[str]:
+    """The folded words of a text: 'Phạm  Minh TẤN' -> ['pham', 'minh', 'tan']."""
+    return _WORD.findall(fold(query))
+
+
+def _words(folded: str) -> set[str]:
+    return set(_WORD.findall(folded))
+
+
+def _chunks(ids: Collection[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     items = list(ids)
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _count(connection: Connection, deltas: Counter[tuple[str, int]]) -> None:
+    """Add ``deltas`` to the counts of (word, meeting); a word no row holds any more goes."""
+    changed = {key: n for key, n in deltas.items() if n}
+    if not changed:
+        return
+    existing: set[tuple[str, int]] = set()
+    words, meetings = {w for w, _ in changed}, {m for _, m in changed}
+    for some_words in _chunks(words, _CHUNK // 2):
+        for some_meetings in _chunks(meetings, _CHUNK // 2):
+            query = select(SearchTerm.term, SearchTerm.meeting_id).where(
+                SearchTerm.term.in_(some_words), SearchTerm.meeting_id.in_(some_meetings)
+            )
+            existing.update((w, m) for w, m in connection.execute(query))
+    new = [{"term": w, "meeting_id": m, "uses": n} for (w, m), n in changed.items() if (w, m) not in existing]
+    if new:
+        connection.execute(insert(SearchTerm), new)
+    known = [{"w": w, "m": m, "n": n} for (w, m), n in changed.items() if (w, m) in existing]
+    if known:
+        key = (SearchTerm.term == bindparam("w")) & (SearchTerm.meeting_id == bindparam("m"))
+        connection.execute(update(SearchTerm).where(key).values(uses=SearchTerm.uses + bindparam("n")), known)
+        fewer = [{"w": k["w"], "m": k["m"]} for k in known if k["n"] < 0]
+        if fewer:
+            connection.execute(delete(SearchTerm).where(key & (SearchTerm.uses <= 0)), fewer)
+
+
+def _stored(connection: Connection, row_ids: list[Any]) -> dict[Any, tuple[int, str]]:
+    """The meeting and the indexed text of these rows, by row id."""
+    query = select(SearchText.row_id, SearchText.meeting_id, SearchText.text).where(SearchText.row_id.in_(row_ids))
+    return {row_id: (meeting_id, text) for row_id, meeting_id, text in connection.execute(query)}
 
 
 def refresh(connection: Connection, table: str, ids: Collection[Any]) -> None:
@@ -84,20 +127,34 @@ def refresh(connection: Connection, table: str, ids: Collection[Any]) -> None:
         return
     query, key = _source(table)
     for chunk in _chunks(ids):
-        rows = connection.execute(query.where(key.in_(chunk))).all()
-        if not rows:
+        new = {row[0]: (row[1], folded_text(row[2:])) for row in connection.execute(query.where(key.in_(chunk)))}
+        old = _stored(connection, list(new))
+        changed = [row_id for row_id in new if old.get(row_id) != new[row_id]]
+        if not changed:
             continue
-        row_ids = [row[0] for row in rows]
-        connection.execute(delete(SearchText).where(SearchText.row_id.in_(row_ids)))
+        deltas: Counter[tuple[str, int]] = Counter()
+        for row_id in changed:
+            if row_id in old:
+                meeting_id, text = old[row_id]
+                deltas.subtract((word, meeting_id) for word in _words(text))
+            meeting_id, text = new[row_id]
+            deltas.update((word, meeting_id) for word in _words(text))
+        _count(connection, deltas)
+        if stale := [row_id for row_id in changed if row_id in old]:
+            connection.execute(delete(SearchText).where(SearchText.row_id.in_(stale)))
         connection.execute(
             insert(SearchText),
-            [{"row_id": r[0], "meeting_id": r[1], "text": folded_text(r[2:])} for r in rows],
+            [{"row_id": r, "meeting_id": new[r][0], "text": new[r][1]} for r in changed],
         )
 
 
 def forget(connection: Connection, row_ids: Collection[uuid.UUID]) -> None:
     """Drop the index rows of deleted parts (a deleted meeting's go by cascade)."""
     for chunk in _chunks(row_ids):
+        deltas: Counter[tuple[str, int]] = Counter()
+        for meeting_id, text in _stored(connection, chunk).values():
+            deltas.subtract((word, meeting_id) for word in _words(text))
+        _count(connection, deltas)
         connection.execute(delete(SearchText).where(SearchText.row_id.in_(chunk)))
 
 
@@ -111,29 +168,16 @@ def reindex_meeting(connection: Connection, meeting_id: int) -> None:
             refresh(connection, table, ids)
 
 
-def terms(query: str) -> list[str]:
-    """The folded words of a query: 'Phạm  Minh TẤN' -> ['pham', 'minh', 'tan']."""
-    return re.findall(r"\w+", fold(query))
+def _starting_with(word: str) -> Select[tuple[int]]:
+    """The meetings with a word that starts with ``word``: a range of search_term's key."""
+    after = word[:-1] + chr(ord(word[-1]) + 1)
+    return select(SearchTerm.meeting_id).where(SearchTerm.term >= word, SearchTerm.term < after)
 
 
-def matching_meetings(connection: Connection, query: str) -> set[int] | None:
-    """Ids of the meetings whose text holds every word of ``query`` (as a word prefix);
-    None when the query has no words, meaning no filter."""
-    words = terms(query)
-    if not words:
+def matching(query: str) -> Any:
+    """A query for the ids of the meetings whose text holds every word of ``query`` (as a
+    word prefix); None when the query has no words, meaning no filter."""
+    parts = [_starting_with(word) for word in dict.fromkeys(terms(query))]
+    if not parts:
         return None
-    if connection.dialect.name == "sqlite":
-        sql = " INTERSECT ".join(
-            f"SELECT meeting_id FROM search_text WHERE id IN "
-            f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :w{i})"
-            for i in range(len(words))
-        )
-        # Words are \w+ only, so quoting them makes a valid FTS5 prefix query.
-        statement: Any = text(sql).bindparams(**{f"w{i}": f'"{w}"*' for i, w in enumerate(words)})
-    else:
-        parts = [
-            select(SearchText.meeting_id).where(SearchText.text.contains(word, autoescape=True))
-            for word in words
-        ]
-        statement = parts[0] if len(parts) == 1 else intersect(*parts)
-    return set(connection.scalars(statement))
+    return parts[0] if len(parts) == 1 else intersect(*parts)

@@ -138,8 +138,9 @@ def test_an_autosave_writes_only_the_edited_speech(archive) -> None:
     _type(editor, editor.meeting.speeches[57], "summary", " Đồng ý")
     assert editor.close()
     writes = [re.match(r"(UPDATE|DELETE FROM|INSERT INTO) (\w+)", s) for s in statements]
+    # The speech, the one word it gained in the meeting's words ('dong'), its indexed text.
     assert [w.group(0) for w in writes if w] == [
-        "UPDATE speech", "DELETE FROM search_text", "INSERT INTO search_text",
+        "UPDATE speech", "INSERT INTO search_term", "DELETE FROM search_text", "INSERT INTO search_text",
     ]
     [update_sql] = [s for s in statements if s.startswith("UPDATE")]
     assert re.search(r"WHERE speech.id = \? AND speech.version = \?$", update_sql)

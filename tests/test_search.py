@@ -1,6 +1,8 @@
 """Search ignores diacritics (đ included) and case, over titles, people and text."""
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -8,7 +10,8 @@ from sqlalchemy import text
 
 from minutes_app import migrate, storage
 from minutes_app.archive import delete_meeting, import_file, list_meetings, open_archive
-from minutes_app.search import matching_meetings
+from minutes_app.search import matching
+from tests.editing_helpers import open_editor
 
 pytestmark = pytest.mark.databases
 
@@ -52,10 +55,9 @@ def test_deleting_a_meeting_removes_it_from_the_index(archive, tmp_path: Path) -
     meeting_id = import_file(archive, _meeting(tmp_path, "a", "Hội nghị A", "Phạm Minh Tấn", "x"))
     delete_meeting(archive, meeting_id)
     with archive.engine.connect() as connection:
-        assert matching_meetings(connection, "tan") == set()
+        assert set(connection.scalars(matching("tan"))) == set()
         assert connection.execute(text("SELECT count(*) FROM search_text")).scalar() == 0
-        if archive.engine.dialect.name == "sqlite":  # the FTS5 index exists on SQLite only
-            assert connection.execute(text("SELECT count(*) FROM search_fts")).scalar() == 0
+        assert connection.execute(text("SELECT count(*) FROM search_term")).scalar() == 0
 
 
 def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: Path) -> None:
@@ -64,8 +66,7 @@ def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: 
     # Back to revision 0001: no search index, no 'updated_by' yet.
     engine = storage.create_archive_engine(db_url)
     with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("DROP TABLE search_fts")
+        connection.exec_driver_sql("DROP TABLE search_term")
         connection.exec_driver_sql("DROP TABLE search_text")
         for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
             connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN updated_by")
@@ -73,6 +74,36 @@ def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: 
     migrate.upgrade(engine)
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
-        assert matching_meetings(connection, "dang thu trang") == {meeting_id}
-        assert matching_meetings(connection, "hoi nghi so ket") == {meeting_id}
+        assert set(connection.scalars(matching("dang thu trang"))) == {meeting_id}
+        assert set(connection.scalars(matching("hoi nghi so ket"))) == {meeting_id}
     engine.dispose()
+
+
+def _counted_words(archive) -> dict[tuple[str, int], int]:
+    with archive.engine.connect() as connection:
+        return {(w, m): n for w, m, n in connection.execute(text("SELECT term, meeting_id, uses FROM search_term"))}
+
+
+def _words_of_texts(archive) -> dict[tuple[str, int], int]:
+    """The words of the indexed texts counted afresh: what search_term must hold."""
+    counted: Counter[tuple[str, int]] = Counter()
+    with archive.engine.connect() as connection:
+        for meeting_id, folded in connection.execute(text("SELECT meeting_id, text FROM search_text")):
+            counted.update((word, meeting_id) for word in set(re.findall(r"\w+", folded)))
+    return dict(counted)
+
+
+def test_edits_add_and_take_back_only_their_words(archive, tmp_path: Path) -> None:
+    meeting_id = import_file(archive, _meeting(tmp_path, "a", "Hội nghị A", "Phạm Minh Tấn",
+                                               "Đề nghị tăng cường hạ tầng"))
+    import_file(archive, _meeting(tmp_path, "b", "Họp giao ban", "Đặng Thu Trang", "Tăng cường kiểm tra"))
+    editor, _saves = open_editor(archive, meeting_id)
+    editor.set_field(editor.meeting.speeches[0], "summary", "Thống nhất với báo cáo")
+    editor.set_field(editor.meeting, "title", "Hội nghị hạ tầng")
+    editor.delete(editor.meeting.attendances[0])
+    assert editor.close()
+    assert _titles(archive, "tang cuong") == ["Họp giao ban"]
+    assert _titles(archive, "thong nhat bao cao") == ["Hội nghị hạ tầng"]
+    assert _titles(archive, "ha tang") == ["Hội nghị hạ tầng"]
+    assert _titles(archive, "pham minh tan") == []
+    assert _counted_words(archive) == _words_of_texts(archive)

@@ -2,7 +2,6 @@
 
 from alembic import context
 
-from minutes_app.migrate import include_name
 from minutes_app.model import Base
 
 context.configure(
@@ -10,7 +9,6 @@ context.configure(
     target_metadata=Base.metadata,
     # SQLite cannot ALTER most things; batch mode copies the table instead.
     render_as_batch=True,
-    include_name=include_name,
 )
 
 with context.begin_transaction():

@@ -49,10 +49,5 @@ def upgrade() -> None:
         op.execute(_FTS)
         for trigger in _TRIGGERS:
             op.execute(trigger)
-    # Meetings imported before this revision: index them as the app does now (it reads
-    # only columns that exist since 0001).
-    from minutes_app import search
-
-    for meeting_id in bind.scalars(sa.text("SELECT id FROM meeting")).all():
-        search.reindex_meeting(bind, meeting_id)
+    # The meetings already there are indexed by 0004, as the app indexes them now.
 
