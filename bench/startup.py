@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from bench.context import Context, Measured
-from minutes_app.backup import make_backup
 
 SCRIPT = Path(__file__).with_name("app_shown.py")
 
@@ -20,9 +19,6 @@ def cold_start(context: Context) -> Measured:
         "MINUTES_APP_UI_SCRIPT": str(SCRIPT),
         "XDG_CONFIG_HOME": str(context.folder / "config"),
     }
-    # A fresh backup, so the hourly one is not due: its copy runs in the background and is
-    # not part of starting.
-    make_backup(Path(context.archive))
     # The first start fills the disk cache: not counted.
     for run in range(context.repeats + 1):
         started = time.time()
