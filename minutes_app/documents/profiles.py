@@ -10,15 +10,16 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from minutes_app.documents import ExportError
 from minutes_app.i18n import _
 from minutes_app.interchange.validation import describe_errors
 from minutes_app.package_data import resource
 from minutes_app.storage import config_dir
+
+if TYPE_CHECKING:  # jsonschema itself is imported when a profile is loaded, not at start
+    from jsonschema import Draft202012Validator
 
 MM = 72 / 25.4  # points per millimetre
 CM = 10 * MM
@@ -202,7 +203,9 @@ def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resource("schema", "style-profile.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
