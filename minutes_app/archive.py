@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, tuple_
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -95,16 +95,21 @@ def open_archive(url: str | None = None) -> Archive:
     return Archive(engine)
 
 
-def list_meetings(archive: Archive, query: str = "") -> list[MeetingSummary]:
+def list_meetings(
+    archive: Archive, query: str = "", after: MeetingSummary | None = None, limit: int | None = None
+) -> list[MeetingSummary]:
     """The meetings whose text holds every word of ``query`` (all when it is empty),
-    newest first; diacritics and case are ignored."""
+    newest first; diacritics and case are ignored. ``after`` and ``limit`` give one page:
+    at most ``limit`` meetings that come after ``after`` in that order."""
     statement = select(
         Meeting.id, Meeting.starts_at, Meeting.title, Meeting.organizer_name
-    ).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
-    matched = search.matching(query)
-    if matched is not None:
-        statement = statement.where(Meeting.id.in_(matched))
+    ).order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(limit)
+    if after is not None:
+        statement = statement.where(tuple_(Meeting.starts_at, Meeting.id) < tuple_(after.starts_at, after.id))
     with archive.sessions() as session:
+        matched = search.matching(session.connection(), query)
+        if matched is not None:
+            statement = statement.where(matched)
         return [MeetingSummary(*row) for row in session.execute(statement)]
 
 

@@ -4,8 +4,8 @@ Every searchable row (a meeting, an attendance, a speech, a topic, a directive, 
 has one row in ``search_text`` with its text folded by ``minutes_app.text.fold``, which
 also turns đ/Đ into d. The words of those texts are counted per meeting in
 ``search_term`` (a word, a meeting, in how many of its rows). A search reads only that
-table: each word of the query is a prefix, so a range of its key, and the answer is the
-meetings found for every word. Because the words are counted, a row that changes adds
+table: each word of the query is a prefix, so a range of words, and the answer is the
+meetings that have a word in every range. Because the words are counted, a row that changes adds
 and takes back only its own words: an autosave writes a few rows, never the whole
 meeting's text. The same tables and queries serve every database.
 
@@ -19,9 +19,21 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, delete, insert, intersect, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from minutes_app.model import Base, SearchTerm, SearchText
+from minutes_app.model import Base, Meeting, SearchTerm, SearchText
 from minutes_app.text import fold
 
 # The columns whose text is searched, by table (an attendance is found by its person's name).
@@ -41,6 +53,8 @@ PERSON_TABLE = "person"
 # SQLite allows 999 parameters in one statement in older builds.
 _CHUNK = 500
 _WORD = re.compile(r"\w+")
+# Entries of a word counted, at most, to tell a rare word of a query from a common one.
+_ENOUGH = 2000
 
 
 def _source(table: str) -> tuple[Select[Any], Any]:
@@ -168,16 +182,32 @@ def reindex_meeting(connection: Connection, meeting_id: int) -> None:
             refresh(connection, table, ids)
 
 
-def _starting_with(word: str) -> Select[tuple[int]]:
-    """The meetings with a word that starts with ``word``: a range of search_term's key."""
-    after = word[:-1] + chr(ord(word[-1]) + 1)
-    return select(SearchTerm.meeting_id).where(SearchTerm.term >= word, SearchTerm.term < after)
+def _starting_with(word: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The words of search_term that start with ``word``: a range of its key."""
+    return SearchTerm.term >= word, SearchTerm.term < word[:-1] + chr(ord(word[-1]) + 1)
 
 
-def matching(query: str) -> Any:
-    """A query for the ids of the meetings whose text holds every word of ``query`` (as a
-    word prefix); None when the query has no words, meaning no filter."""
-    parts = [_starting_with(word) for word in dict.fromkeys(terms(query))]
-    if not parts:
+def _frequency(connection: Connection, word: str) -> int:
+    """How many (word, meeting) entries start with ``word``, counted up to _ENOUGH."""
+    sample = select(SearchTerm.term).where(*_starting_with(word)).limit(_ENOUGH).subquery()
+    return connection.scalar(select(func.count()).select_from(sample)) or 0
+
+
+def matching(connection: Connection, query: str) -> ColumnElement[bool] | None:
+    """A condition on ``meeting``: its text holds every word of ``query``, each as the start
+    of a word; None when the query has no words, meaning no filter.
+
+    The list is read newest first and stops after a page: each meeting on the way is
+    checked for each word by a lookup of its words (meeting, range of words), the rarest
+    word first. A rare word (fewer than _ENOUGH entries) instead gives the candidates at
+    once, so a search for it does not check every meeting of the archive.
+    """
+    words = list(dict.fromkeys(terms(query)))
+    if not words:
         return None
-    return parts[0] if len(parts) == 1 else intersect(*parts)
+    counts = {word: _frequency(connection, word) for word in words}
+    words.sort(key=counts.__getitem__)
+    conditions = [exists().where(SearchTerm.meeting_id == Meeting.id, *_starting_with(word)) for word in words]
+    if counts[words[0]] < _ENOUGH:
+        conditions[0] = Meeting.id.in_(select(SearchTerm.meeting_id).where(*_starting_with(words[0])))
+    return and_(*conditions)

@@ -96,3 +96,17 @@ def test_meeting_window_title_starts_with_the_app_name(qtbot, archive, example_d
     assert window.windowTitle() == f"{APP_NAME} — Hội nghị sơ kết công tác chuyển đổi số 6 tháng đầu năm và " \
                                    "triển khai nhiệm vụ 6 tháng cuối năm 2026"
     window.close()
+
+
+def test_a_long_list_is_read_a_page_at_a_time(qtbot, archive, tmp_path: Path) -> None:
+    from minutes_app.editing.meetings import new_meeting
+    from minutes_app.ui.archive_model import PAGE
+
+    ids = [new_meeting(archive) for _ in range(PAGE + 5)]
+    window = _window(qtbot, archive, tmp_path)
+    assert window.model.rowCount() == PAGE
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.model.rowCount() == PAGE + 5)
+    assert not window.model.canFetchMore(window.model.index(-1, -1))
+    # Newest first, each once: the pages follow on from each other.
+    assert [m.id for m in window.model.meetings] == [m.id for m in list_meetings(archive)] == sorted(ids, reverse=True)

@@ -1,4 +1,5 @@
-"""The archive list as a table model: light rows, so ten thousand meetings stay quick."""
+"""The archive list as a table model: light rows, read a page at a time as the list is
+scrolled, so an archive of ten thousand meetings shows, and searches, at once."""
 
 from typing import Any
 
@@ -7,18 +8,36 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from minutes_app.archive import Archive, MeetingSummary, list_meetings
 from minutes_app.ui.row_table import ROOT, Index
 
+# More than a screen holds; the next page is read when the list is scrolled to its end.
+PAGE = 200
+
 
 class ArchiveModel(QAbstractTableModel):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
         self.meetings: list[MeetingSummary] = []
+        self._query = ""
+        self._more = False
         self.headers = [self.tr("Ngày"), self.tr("Tên cuộc họp"), self.tr("Cơ quan tổ chức")]
 
     def refresh(self, query: str = "") -> None:
         self.beginResetModel()
-        self.meetings = list_meetings(self.archive, query)
+        self._query = query
+        self.meetings = list_meetings(self.archive, query, limit=PAGE)
+        self._more = len(self.meetings) == PAGE
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        page = list_meetings(self.archive, self._query, after=self.meetings[-1], limit=PAGE)
+        self._more = len(page) == PAGE
+        if page:
+            self.beginInsertRows(ROOT, len(self.meetings), len(self.meetings) + len(page) - 1)
+            self.meetings += page
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.meetings)
