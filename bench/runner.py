@@ -58,6 +58,7 @@ METRICS = (
     Metric("ratio_article", "LibreOffice's article PDF time / ours", "×", "median", 3, at_least=True),
     Metric("search", "search the archive, diacritics ignored, list shown", "ms", "p95", 50),
     Metric("archive_window", "archive window shown and scrolled to the end", "ms", "median", 300),
+    Metric("archive_page", "archive list: each next page of 200, scrolling to the last meeting", "ms"),
     Metric("peak_rss", "peak memory: large meeting open, both documents exported", "MB", "worst", 300),
 )
 _SCALE = {"s": 1.0, "ms": 1000.0, "MB": 1 / 2**20, "×": 1.0}

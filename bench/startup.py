@@ -29,5 +29,5 @@ def cold_start(context: Context) -> Measured:
         report = json.loads(lines[-1])
         if run:
             measured.add("startup", report["shown"] - started)
-        measured.facts |= {"loaded at start": report["loaded"], "meetings listed": report["rows"]}
+        measured.facts |= {"loaded at start": report["loaded"], "meetings shown at start": report["rows"]}
     return measured
