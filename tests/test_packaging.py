@@ -53,5 +53,7 @@ def test_the_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
         "minutes_app/resources/profiles/state.json",
         "minutes_app/resources/i18n/minutes_app_en.qm",
         "minutes_app/resources/i18n/en.json",
+        "minutes_app/resources/fonts/LiberationSerif-Regular.ttf",
+        "minutes_app/resources/fonts/LICENSE-LiberationSerif.txt",
     ):
         assert needed in names

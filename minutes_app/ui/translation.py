@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from minutes_app import i18n
-from minutes_app.package_data import resource
+from minutes_app.package_data import resource_file
 
 _installed: list[QTranslator] = []
 
@@ -23,6 +23,6 @@ def install(language: str) -> None:
     if language == i18n.DEFAULT_LANGUAGE:
         return  # the sources are Vietnamese
     translator = QTranslator(app)
-    if translator.load(str(resource("i18n", qm_name(language)))):
+    if translator.load(str(resource_file("i18n", qm_name(language)))):
         app.installTranslator(translator)
         _installed.append(translator)
