@@ -10,13 +10,13 @@ RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql
 
-.PHONY: run test translations debs-run debs-test clean
+.PHONY: run test translations icons debs-run debs-test clean
 
 run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
 
 test: $(VENV)/.installed-test debs-test
-	$(BIN)/ruff check minutes_app tests
+	$(BIN)/ruff check minutes_app tests packaging
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # After changing a window string: update the .ts source (then translate what is new in it,
@@ -25,6 +25,10 @@ TS := resources/i18n/minutes_app_en.ts
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate minutes_app/ui/*.py -ts $(TS) -locations none -no-obsolete
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# After changing resources/icons/minutes-app.svg: render its PNG sizes and the Windows .ico.
+icons: $(VENV)/.installed
+	$(BIN)/python packaging/render_icons.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

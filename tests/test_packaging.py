@@ -55,5 +55,6 @@ def test_the_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
         "minutes_app/resources/i18n/en.json",
         "minutes_app/resources/fonts/LiberationSerif-Regular.ttf",
         "minutes_app/resources/fonts/LICENSE-LiberationSerif.txt",
+        "minutes_app/resources/icons/minutes-app-512.png",
     ):
         assert needed in names
