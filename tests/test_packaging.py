@@ -5,10 +5,23 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from minutes_app import APP_NAME, APP_NAME_EN, DESKTOP_ID, __version__
+
 ROOT = Path(__file__).parent.parent
+PACKAGING = ROOT / "packaging"
+
+
+def _run(*command: str) -> str:
+    """Output of a tool from a Debian package that `make test` installs."""
+    if shutil.which(command[0]) is None:
+        pytest.fail(f"{command[0]} is missing: make test installs it (see TEST_DEBS in the Makefile)")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 def _shipped_files() -> set[str]:
@@ -58,3 +71,35 @@ def test_the_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
         "minutes_app/resources/icons/minutes-app-512.png",
     ):
         assert needed in names
+
+
+def test_the_desktop_entry_is_valid_and_names_the_app() -> None:
+    desktop = PACKAGING / "linux" / f"{DESKTOP_ID}.desktop"
+    _run("desktop-file-validate", str(desktop))
+    lines = desktop.read_text(encoding="utf-8").splitlines()
+    for line in (f"Name={APP_NAME}", f"Name[en]={APP_NAME_EN}", f"Icon={DESKTOP_ID}", "Exec=minutes-app"):
+        assert line in lines
+
+
+def test_the_appstream_data_is_valid_and_agrees_with_the_app() -> None:
+    metainfo = PACKAGING / "linux" / f"{DESKTOP_ID}.metainfo.xml"
+    _run("appstreamcli", "validate", "--no-net", "--strict", str(metainfo))
+    component = ElementTree.parse(metainfo).getroot()
+    assert component.findtext("id") == DESKTOP_ID
+    assert component.findtext("name") == APP_NAME
+    assert component.findtext("launchable") == f"{DESKTOP_ID}.desktop"
+    assert component.find("releases/release").get("version") == __version__
+    assert f"ID={DESKTOP_ID}\n" in (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+
+
+def test_the_windows_installer_script_compiles(tmp_path: Path) -> None:
+    # A stand-in for the PyInstaller folder, which is built on Windows.
+    bundle = tmp_path / "minutes-app"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "minutes-app.exe").write_bytes(b"MZ")
+    (bundle / "_internal" / "base_library.zip").write_bytes(b"PK")
+    installer = tmp_path / "bien-ban-hoi-nghi-setup.exe"
+    script = PACKAGING / "windows" / "minutes-app.nsi"
+    assert 'MUI_LANGUAGE "Vietnamese"' in script.read_text(encoding="utf-8-sig")
+    _run("makensis", "-WX", "-V2", f"-DSOURCE={bundle}", f"-DOUTFILE={installer}", str(script))
+    assert installer.stat().st_size > 50_000
