@@ -23,6 +23,11 @@ class MeetingNotFound(LookupError):
         self.meeting_id = meeting_id
 
 
+# SQLite's answers for a file that is not a sound database or cannot be read at all.
+_UNREADABLE = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM",
+               "SQLITE_READONLY", "SQLITE_AUTH"}
+
+
 class ArchiveDamaged(Exception):
     """The archive file cannot be read; ``backup`` is the newest good backup, if any."""
 
@@ -81,7 +86,7 @@ def open_archive(url: str | None = None) -> Archive:
     except DBAPIError as error:
         engine.dispose()
         path = sqlite_path(url)
-        if path is None:
+        if path is None or getattr(error.orig, "sqlite_errorname", None) not in _UNREADABLE:
             raise
         raise ArchiveDamaged(path, str(error.orig), newest_good_backup(path)) from None
     except BaseException:

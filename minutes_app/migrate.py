@@ -6,6 +6,8 @@ usual start) costs one small query.
 """
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
@@ -85,6 +87,32 @@ def _run_alembic(engine: Engine, target: str) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with _exclusive(engine) as connection:
+        # Of two starts at once, the second got the lock after the first: the work is done.
+        if current_revision(connection) != target:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+
+
+@contextmanager
+def _exclusive(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that holds the write lock from its start.
+
+    SQLite's driver commits on its own before each CREATE or ALTER and takes the lock
+    only when first writing; here the transaction is begun by hand, IMMEDIATE, so a
+    migration is all or nothing and nobody else writes meanwhile. PostgreSQL's
+    transactions already include DDL and its locks.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.exec_driver_sql("ROLLBACK")
+            raise
+        connection.exec_driver_sql("COMMIT")

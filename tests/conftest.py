@@ -16,6 +16,11 @@ DATABASES = ("sqlite", "postgresql")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--crash-kills", type=int, default=50, help="kills in the crash test (longer run: 500)")
+    parser.addoption("--crash-seed", default="minutes-app", help="seed of the crash test, to replay a failure")
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Tests marked 'databases' run once on SQLite and once on a real PostgreSQL server.
     if "database" in metafunc.fixturenames and metafunc.definition.get_closest_marker("databases"):

@@ -69,3 +69,18 @@ def test_archive_from_a_newer_app_is_refused_and_left_alone(db_url: str) -> None
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == "9999"
     engine.dispose()
+
+
+def test_two_starts_at_once_on_a_new_archive(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for attempt in range(3):
+        db = f"sqlite:///{tmp_path / f'new{attempt}.sqlite3'}"
+        starts = [subprocess.Popen([sys.executable, "-m", "minutes_app", "list", "--db", db],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        results = [(p.wait(timeout=60), p.stderr.read()) for p in starts]
+        for p in starts:
+            p.stdout.close()
+            p.stderr.close()
+        assert results == [(0, ""), (0, "")]

@@ -27,6 +27,8 @@ def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: P
     qtbot.waitUntil(lambda: len(window.photos._icons) == len(window.editor.meeting.photos))
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
+        if window.tabs.currentWidget() is window.article:
+            qtbot.waitUntil(lambda: all(not label.pixmap().isNull() for label in window.article._pictures.values()))
         qtbot.wait(10)
         path = SCREENSHOTS / f"meeting-{index + 1}.png"
         assert window.grab().save(str(path))

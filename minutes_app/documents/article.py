@@ -66,23 +66,32 @@ def keep_edits(meeting: Meeting, blocks: list[ArticleBlock]) -> None:
     _press_release(meeting).article = to_json(blocks)
 
 
+def redraft_values(press: PressRelease | None) -> dict[str, Any]:
+    """The fields to set to draft again from the record; edited text is kept aside."""
+    if press is None or press.article is None:
+        return {"article": None}
+    return {"article": None, "article_previous": press.article}
+
+
+def restore_values(press: PressRelease | None) -> dict[str, Any]:
+    """The fields to set to bring back the text the last re-draft replaced."""
+    if press is None or press.article_previous is None:
+        return {}
+    return {"article": press.article_previous, "article_previous": None}
+
+
 def redraft(meeting: Meeting) -> None:
-    """Draft again from the record; the edited text is kept aside for ``restore_edits``."""
-    press = _press_release(meeting)
-    if press.article is not None:
-        press.article_previous = press.article
-    press.article = None
+    for name, value in redraft_values(meeting.press_release).items():
+        setattr(_press_release(meeting), name, value)
 
 
 def can_restore(meeting: Meeting) -> bool:
-    return meeting.press_release is not None and meeting.press_release.article_previous is not None
+    return bool(restore_values(meeting.press_release))
 
 
 def restore_edits(meeting: Meeting) -> None:
-    """Bring back the text the last re-draft replaced (the draft can be had again by re-drafting)."""
-    press = _press_release(meeting)
-    if press.article_previous is not None:
-        press.article, press.article_previous = press.article_previous, None
+    for name, value in restore_values(meeting.press_release).items():
+        setattr(_press_release(meeting), name, value)
 
 
 def compose_article(meeting: Meeting, profile: Profile) -> Document:

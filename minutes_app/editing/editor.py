@@ -417,14 +417,25 @@ class MeetingEditor:
     def link_photo(self, speech: Speech, photo: Photo | None) -> None:
         self.set_field(speech, "photo_id", photo.id if photo else None)
 
-    def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
-        """Set a field of the article's choices, creating them on first use."""
+    def _press_release(self) -> PressRelease:
+        """The article's choices, created on first use."""
         press = self.meeting.press_release
         if press is None:
             press = PressRelease(meeting_id=self.meeting.id, version=1)
             self.meeting.press_release = press
             self._outbox.append((row_key(press), Insert(_values(press))))
-        self.set_field(press, name, value, typing)
+        return press
+
+    def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
+        """Set a field of the article's choices."""
+        self.set_field(self._press_release(), name, value, typing)
+        self._hand_over()
+
+    def set_press_release_fields(self, values: dict[str, Any]) -> None:
+        """Set several fields of the article's choices as one undoable step (re-draft, restore)."""
+        press = self._press_release()
+        self._run([SetField(press, name, getattr(press, name), value)
+                   for name, value in values.items() if getattr(press, name) != value])
         self._hand_over()
 
     def _end(self, collection: str, index: int | None) -> int:

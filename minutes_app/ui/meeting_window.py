@@ -13,6 +13,7 @@ from minutes_app.editing.editor import FieldChanged
 from minutes_app.editing.lookup import known_addressees
 from minutes_app.people import KnownPerson, directory
 from minutes_app.ui import translation
+from minutes_app.ui.article_tab import ArticleTab
 from minutes_app.ui.attendees_tab import AttendeesTab
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.exporting import Exporter
@@ -58,6 +59,9 @@ class MeetingWindow(QMainWindow):
         self.topics = TopicsTab(self.bridge, self.keys)
         self.conclusions = ConclusionsTab(self.bridge, self.keys)
         self.photos = PhotosTab(self.bridge, self.keys, settings)
+        self.exporter = Exporter(self, self.editor, settings)
+        self.exporter.message.connect(self.show_message)
+        self.article = ArticleTab(self.bridge, self.keys, self.exporter)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Các phần của cuộc họp"))
         # Room above the letters for stacked Vietnamese marks (ễ, Ả), which the default clips.
@@ -69,12 +73,10 @@ class MeetingWindow(QMainWindow):
             (self.topics, self.tr("&4 Vấn đề thảo luận")),
             (self.conclusions, self.tr("&5 Kết luận")),
             (self.photos, self.tr("&6 Ảnh")),
+            (self.article, self.tr("&7 Tin bài")),
         ):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
-
-        self.exporter = Exporter(self, self.editor, settings)
-        self.exporter.message.connect(self.show_message)
         self._build_menus()
 
         self.save_state = QLabel(self.tr("Đã lưu"))
@@ -181,6 +183,7 @@ class MeetingWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry("meeting", bytes(self.saveGeometry().data()))
         self.photos.thumbnails.shutdown()
+        self.article.thumbnails.shutdown()
         if not self.editor.close():
             QMessageBox.warning(self, APP_NAME, self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."

@@ -1,10 +1,8 @@
 """The Photos tab: add from files or by dropping them, caption, link to a speech."""
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,41 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowRemoved
-from minutes_app.editing.photos import photo_from_file, thumbnail_png
+from minutes_app.editing.photos import photo_from_file
 from minutes_app.images import BadImage
 from minutes_app.model import Photo, Speech
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
 from minutes_app.ui.settings import Settings
-
-THUMB = 160
-
-
-class _Thumbnails(QObject):
-    """Makes thumbnails on a worker thread; ``ready`` brings each back to the window."""
-
-    ready = Signal(object, bytes)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
-
-    def request(self, key: object, load: Callable[[], bytes]) -> None:
-        """Make the thumbnail of the bytes ``load`` gives (it may query the archive)."""
-
-        def work() -> None:
-            try:
-                self.ready.emit(key, thumbnail_png(load(), THUMB))
-            except (OSError, ValueError, SQLAlchemyError):
-                pass  # a thumbnail that cannot be made leaves the item without a picture
-
-        self._pool.submit(work)
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+from minutes_app.ui.thumbnails import THUMB, Thumbnails
 
 
 class PhotosTab(QWidget):
@@ -64,7 +36,7 @@ class PhotosTab(QWidget):
         self.settings = settings
         self.setAcceptDrops(True)
         self._icons: dict[object, QIcon] = {}
-        self.thumbnails = _Thumbnails(self)
+        self.thumbnails = Thumbnails(self)
         self.thumbnails.ready.connect(self._thumbnail_ready)
 
         self.list = QListWidget()

@@ -135,6 +135,85 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     </message>
 </context>
 <context>
+    <name>ArticleTab</name>
+    <message>
+        <source>Soạn &amp;lại từ biên bản</source>
+        <translation>&amp;Redraft from the minutes</translation>
+    </message>
+    <message>
+        <source>Soạn lại tin bài từ biên bản</source>
+        <translation>Redraft the article from the minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã sửa</source>
+        <translation>Res&amp;tore the edited text</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản tin bài đã sửa trước khi soạn lại</source>
+        <translation>Restore the article as edited before the redraft</translation>
+    </message>
+    <message>
+        <source>Xuất DOCX…</source>
+        <translation>Export DOCX…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Nội dung tin bài</source>
+        <translation>Article text</translation>
+    </message>
+    <message>
+        <source>Đã sửa tay: bài không tự đổi theo biên bản nữa.</source>
+        <translation>Edited by hand: the article no longer follows the minutes.</translation>
+    </message>
+    <message>
+        <source>Bản nháp tự động, soạn từ biên bản đã lưu.</source>
+        <translation>Automatic draft, written from the saved minutes.</translation>
+    </message>
+    <message>
+        <source>Tít</source>
+        <translation>Headline</translation>
+    </message>
+    <message>
+        <source>Sa-pô</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Đoạn {n}</source>
+        <translation>Paragraph {n}</translation>
+    </message>
+    <message>
+        <source>Chú thích ảnh</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>Tác giả</source>
+        <translation>Byline</translation>
+    </message>
+    <message>
+        <source>(đang tải ảnh…)</source>
+        <translation>(loading the photo…)</translation>
+    </message>
+    <message>
+        <source>Bỏ ảnh này khỏi bài</source>
+        <translation>Leave this photo out</translation>
+    </message>
+    <message>
+        <source>Soạn lại tin bài</source>
+        <translation>Redraft the article</translation>
+    </message>
+    <message>
+        <source>Tin bài đã được sửa tay. Soạn lại từ biên bản sẽ thay bài đang có; bản đã sửa vẫn được giữ và có thể lấy lại bằng nút “Khôi phục bản đã sửa”. Soạn lại?</source>
+        <translation>The article has been edited by hand. Redrafting from the minutes replaces it; the edited text is kept and can be brought back with “Restore the edited text”. Redraft?</translation>
+    </message>
+</context>
+<context>
     <name>AttendeesTab</name>
     <message>
         <source>Họ và tên (gõ vài chữ để tìm người đã dự họp)</source>
@@ -474,6 +553,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>&amp;6 Ảnh</source>
         <translation>&amp;6 Photos</translation>
+    </message>
+    <message>
+        <source>&amp;7 Tin bài</source>
+        <translation>&amp;7 Article</translation>
     </message>
     <message>
         <source>Đã lưu</source>
