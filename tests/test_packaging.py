@@ -96,7 +96,8 @@ def test_the_windows_installer_script_compiles(tmp_path: Path) -> None:
     # A stand-in for the PyInstaller folder, which is built on Windows.
     bundle = tmp_path / "minutes-app"
     (bundle / "_internal").mkdir(parents=True)
-    (bundle / "minutes-app.exe").write_bytes(b"MZ")
+    for name in ("minutes-app.exe", "minutes-app-cli.exe"):
+        (bundle / name).write_bytes(b"MZ")
     (bundle / "_internal" / "base_library.zip").write_bytes(b"PK")
     installer = tmp_path / "bien-ban-hoi-nghi-setup.exe"
     script = PACKAGING / "windows" / "minutes-app.nsi"

@@ -9,6 +9,7 @@ Unicode True
 
 !define APP_NAME "Biên bản hội nghị"
 !define APP_EXE "minutes-app.exe"
+!define CLI_EXE "minutes-app-cli.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\minutes-app"
 ; makensis works in this folder: paths are relative to it. The version is the package's own.
 !searchparse /file "../../minutes_app/__init__.py" '__version__ = "' VERSION '"'
@@ -63,6 +64,7 @@ Section "Uninstall"
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
