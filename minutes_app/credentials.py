@@ -42,6 +42,16 @@ def with_password(address: str) -> str:
     return url.set(password=password).render_as_string(hide_password=False)
 
 
+def with_given_password(address: str, password: str) -> str:
+    return make_url(address).set(password=password).render_as_string(hide_password=False)
+
+
+def is_login_refused(error: Exception) -> bool:
+    """Whether a connection failed for want of the right password."""
+    reason = getattr(error, "orig", None) or error
+    return getattr(reason, "sqlstate", None) in ("28P01", "28000") or "password" in str(reason).lower()
+
+
 def without_password(address: str) -> str:
     """The address as settings and messages may hold it."""
     url = make_url(address)

@@ -8,6 +8,7 @@ import json
 import os
 from functools import cache
 
+from minutes_app import APP_NAME, APP_NAME_EN
 from minutes_app.package_data import resource
 
 LANGUAGES = ("vi", "en")
@@ -39,6 +40,11 @@ def _(message: str) -> str:
     if _language == DEFAULT_LANGUAGE:
         return message
     return catalog(_language).get(message, message)
+
+
+def app_name() -> str:
+    """The app's name in the current language: window titles start with it."""
+    return APP_NAME if _language == DEFAULT_LANGUAGE else APP_NAME_EN
 
 
 def N_(message: str) -> str:

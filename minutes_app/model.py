@@ -62,9 +62,14 @@ class Base(DeclarativeBase):
 
 
 class Versioned:
-    """A row version for optimistic concurrency: an update that finds another version fails."""
+    """A row version for optimistic concurrency: an update that finds another version fails.
+
+    ``updated_by`` names who saved this version, so that the one whose save fails can
+    be told who changed the row.
+    """
 
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

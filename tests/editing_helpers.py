@@ -34,10 +34,10 @@ class Saves:
             return self.event.wait_for(lambda: bool(self.saved) and self.saved[-1] >= number, timeout)
 
 
-def open_editor(archive: Archive, meeting_id: int) -> tuple[MeetingEditor, Saves]:
+def open_editor(archive: Archive, meeting_id: int, user: str | None = None) -> tuple[MeetingEditor, Saves]:
     saves = Saves()
     editor = MeetingEditor.open(
         archive, meeting_id,
-        on_saved=saves.on_saved, on_conflict=saves.on_conflict, on_error=saves.on_error,
+        on_saved=saves.on_saved, on_conflict=saves.on_conflict, on_error=saves.on_error, user=user,
     )
     return editor, saves

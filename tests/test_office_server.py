@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from minutes_app.archive import open_archive
 from tests.conftest import EXAMPLE
@@ -52,3 +53,44 @@ def test_roles_as_the_guide_sets_them_up(postgres_cluster, tmp_path: Path) -> No
         run_sql(postgres_cluster, "postgres", "postgres",
                 "DROP DATABASE IF EXISTS minutes WITH (FORCE); "
                 "DROP ROLE IF EXISTS thuky_lan, thuky_nam, baochi_ha, minutes_editors, minutes_readers, minutes_owner")
+
+
+def test_the_password_is_asked_then_kept_in_the_keyring(postgres_cluster, tmp_path: Path, monkeypatch) -> None:
+    import keyring
+    from sqlalchemy.exc import OperationalError
+
+    from minutes_app.ui.login import open_with_login
+    from tests.keyring_backend import FileKeyring
+
+    monkeypatch.setenv("MINUTES_APP_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    hba = postgres_cluster.data / "pg_hba.conf"
+    original = hba.read_text()
+    run_sql(postgres_cluster, "postgres", "postgres",
+            "CREATE ROLE thuky_mk LOGIN PASSWORD 'mật khẩu đúng'; CREATE DATABASE archive_mk OWNER thuky_mk")
+    hba.write_text("host all thuky_mk 127.0.0.1/32 scram-sha-256\n" + original)
+    run_sql(postgres_cluster, "postgres", "postgres", "SELECT pg_reload_conf()")
+    url = f"postgresql+psycopg://thuky_mk@127.0.0.1:{postgres_cluster.port}/archive_mk"
+    try:
+        asked = []
+
+        def ask(login: str, again: bool) -> tuple[str, bool] | None:
+            asked.append((login, again))
+            return ("sai", True) if not again else ("mật khẩu đúng", True)
+
+        with open_with_login(url, ask) as archive:
+            assert "mật khẩu" not in archive.url
+        assert asked == [(f"thuky_mk@127.0.0.1:{postgres_cluster.port}/archive_mk", False),
+                         (f"thuky_mk@127.0.0.1:{postgres_cluster.port}/archive_mk", True)]
+        # Next time the keyring answers: nobody is asked.
+        with open_with_login(url, lambda login, again: pytest.fail("asked again")):
+            pass
+        keyring.get_keyring().delete_password("minutes-app", asked[0][0])
+        with pytest.raises(OperationalError):
+            open_with_login(url, lambda login, again: None)  # cancelled
+    finally:
+        keyring.set_keyring(previous)
+        hba.write_text(original)
+        run_sql(postgres_cluster, "postgres", "postgres",
+                "SELECT pg_reload_conf(); DROP DATABASE IF EXISTS archive_mk WITH (FORCE); DROP ROLE IF EXISTS thuky_mk")

@@ -84,3 +84,31 @@ def test_two_starts_at_once_on_a_new_archive(tmp_path: Path) -> None:
             p.stdout.close()
             p.stderr.close()
         assert results == [(0, ""), (0, "")]
+
+
+def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Path) -> None:
+    import sqlite3
+
+    from minutes_app.archive import import_file, list_meetings
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "archive.sqlite3"
+    with open_archive(f"sqlite:///{path}") as archive:
+        import_file(archive, EXAMPLE)
+    # Turn it into an archive of revision 0002, before rows said who saved them.
+    connection = sqlite3.connect(path)
+    for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
+    connection.execute("UPDATE alembic_version SET version_num = '0002'")
+    connection.commit()
+    connection.close()
+
+    with open_archive(f"sqlite:///{path}") as archive:
+        with archive.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+        assert [m.title[:24] for m in list_meetings(archive)] == ["Hội nghị sơ kết công tác"]
+    [before] = tmp_path.glob("archive.before-0003-*.sqlite3")
+    old = sqlite3.connect(before)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert old.execute("SELECT count(*) FROM speech").fetchone() == (6,)
+    old.close()

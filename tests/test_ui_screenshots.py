@@ -42,6 +42,7 @@ def test_screenshot_in_english(qtbot, archive, example_dir: Path, tmp_path: Path
         window.tabs.setCurrentWidget(window.proceedings)
         window.proceedings.table.selectRow(2)
         assert window.tabs.tabText(2) == "&3 Proceedings"
+        assert window.windowTitle().startswith("Meeting Minutes — Hội nghị sơ kết")
         window.grab().save(str(SCREENSHOTS / "meeting-en-3.png"))
         window.close()
     finally:

@@ -53,8 +53,10 @@ class Autosaver:
         on_error: Callable[[Exception], None],
         delay: float = DELAY,
         max_delay: float = MAX_DELAY,
+        user: str | None = None,
     ) -> None:
         self._engine = engine
+        self._user = user
         self._on_saved = on_saved
         self._on_conflict = on_conflict
         self._on_error = on_error
@@ -71,6 +73,7 @@ class Autosaver:
         self._stopping = False
         # Versions this writer put on the disk; they replace the editor's older ones.
         self._versions: dict[RowKey, int] = {}
+        self._in_flight: set[RowKey] = set()  # rows of the batch being written
         self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
         self._thread.start()
 
@@ -114,6 +117,21 @@ class Autosaver:
         with self._cond:
             return self._done < self._submitted
 
+    def busy_rows(self) -> set[RowKey]:
+        """Rows with a change not yet on the disk: others' changes to them must wait."""
+        with self._cond:
+            return set(self._pending.rows) | self._in_flight
+
+    def known_version(self, key: RowKey, default: int) -> int:
+        """The row's version as last written or seen; ``default`` when this writer never knew it."""
+        with self._cond:
+            return self._versions.get(key, default)
+
+    def accept_version(self, key: RowKey, version: int) -> None:
+        """Someone else's version of the row, now known here (their change taken, or overruled)."""
+        with self._cond:
+            self._versions[key] = version
+
     # --- the writer thread ----------------------------------------------------------
 
     def _wait(self) -> float | None:
@@ -138,12 +156,14 @@ class Autosaver:
                 batch, self._pending = self._pending, Batch()
                 first_at, self._first_at = self._first_at, None
                 self._flush_wanted = False
+                self._in_flight = set(batch.rows)
             try:
                 outcome = self._write(batch)
             except Exception as error:  # the disk or the database failed: keep and retry
                 with self._cond:
                     batch.absorb(self._pending)
                     self._pending = batch
+                    self._in_flight = set()
                     self._first_at = first_at
                     self._retry_at = time.monotonic() + RETRY_DELAY
                     give_up = self._stopping
@@ -159,6 +179,7 @@ class Autosaver:
                         self._versions.pop(key, None)
                     else:
                         self._versions[key] = version
+                self._in_flight = set()
                 self._done = batch.last_number
                 self._cond.notify_all()
             if outcome.conflicts:
@@ -190,14 +211,15 @@ class Autosaver:
     ) -> bool:
         """Run one change; False when the row's version on the disk is not the expected one."""
         pk = table.primary_key.columns.values()[0]
+        signed = {"updated_by": self._user} if "updated_by" in table.c else {}
         if isinstance(change, Insert):
-            connection.execute(table.insert().values(change.values))
+            connection.execute(table.insert().values(change.values | signed))
             outcome.versions[key] = change.values.get("version", 1)
             return True
         expected = self._versions.get(key, change.expected_version)
         current = (pk == key.id) & (table.c.version == expected)
         if isinstance(change, Update):
-            values = change.values | {"version": expected + 1}
+            values = change.values | {"version": expected + 1} | signed
             done = connection.execute(table.update().where(current).values(values)).rowcount == 1
             if done:
                 outcome.versions[key] = expected + 1

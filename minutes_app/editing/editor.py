@@ -111,7 +111,7 @@ def _column(row: Row, name: str, value: Any) -> tuple[str, Any]:
     return prop.columns[0].key, list(value) if isinstance(value, list) else value
 
 
-def _values(row: Row) -> dict[str, Any]:
+def row_values(row: Row) -> dict[str, Any]:
     """Every column of a new row, as inserted (server defaults left to the database)."""
     values: dict[str, Any] = {}
     for attr in inspect(type(row)).column_attrs:
@@ -133,8 +133,10 @@ class MeetingEditor:
         on_saved: Callable[[int], None] = lambda number: None,
         on_conflict: Callable[[list[Conflict]], None] = lambda conflicts: None,
         on_error: Callable[[Exception], None] = lambda error: None,
+        user: str | None = None,
     ) -> None:
         self.archive = archive
+        self.user = user  # who saves: recorded with each row, shown to others on a conflict
         self.meeting = meeting
         self.history = History()
         self.number = 0  # of the last change handed to the writer
@@ -149,7 +151,7 @@ class MeetingEditor:
         # People created while editing: renaming one of them renames the person.
         self._new_people: set[uuid.UUID] = set()
         self._written_people: set[uuid.UUID] = set()
-        self.autosaver = Autosaver(archive.engine, on_saved, on_conflict, on_error)
+        self.autosaver = Autosaver(archive.engine, on_saved, on_conflict, on_error, user=user)
 
     @classmethod
     def open(cls, archive: Archive, meeting_id: int, **callbacks: Any) -> "MeetingEditor":
@@ -209,7 +211,7 @@ class MeetingEditor:
     def _ensure_person(self, person: Person) -> None:
         if person.id in self._new_people and person.id not in self._written_people:
             self._written_people.add(person.id)
-            self._outbox.append((row_key(person), Insert(_values(person))))
+            self._outbox.append((row_key(person), Insert(row_values(person))))
 
     def _positions(self, items: list[Part], start: int, stop: int) -> None:
         for index in range(start, stop):
@@ -221,7 +223,7 @@ class MeetingEditor:
         self._rows[row.id] = row
         if isinstance(row, Attendance):
             self._ensure_person(row.person)
-        self._outbox.append((row_key(row), Insert(_values(row))))
+        self._outbox.append((row_key(row), Insert(row_values(row))))
         self._positions(items, index + 1, len(items))
         self._emit(RowInserted(collection, index))
 
@@ -423,7 +425,7 @@ class MeetingEditor:
         if press is None:
             press = PressRelease(meeting_id=self.meeting.id, version=1)
             self.meeting.press_release = press
-            self._outbox.append((row_key(press), Insert(_values(press))))
+            self._outbox.append((row_key(press), Insert(row_values(press))))
         return press
 
     def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
@@ -468,6 +470,49 @@ class MeetingEditor:
         if press is not None and press.general_photo_id == row.id:
             found.append((press, "general_photo_id"))
         return found
+
+    # --- others' changes to a shared archive (see editing.sharing) ------------------
+
+    def row_for(self, key: RowKey) -> Row | None:
+        """The open meeting's row behind ``key``, if the editor holds it."""
+        if key.table == "meeting":
+            return self.meeting if key.id == self.meeting.id else None
+        if key.table == "press_release":
+            return self.meeting.press_release
+        if key.table == "person":
+            return next((a.person for a in self.meeting.attendances if a.person.id == key.id), None)
+        return self._rows.get(key.id)
+
+    def resubmit(self, key: RowKey, change: Change, version: int) -> None:
+        """Hand a change over again, made now on ``version`` (a conflict decided for mine)."""
+        self.autosaver.accept_version(key, version)
+        self._outbox.append((key, change))
+        self._hand_over()
+
+    def take(self, row: Row, values: dict[str, Any], version: int) -> None:
+        """Show another person's saved values of ``row`` (columns by name); not undoable,
+        not written back."""
+        self.autosaver.accept_version(row_key(row), version)
+        row.version = version
+        for name, value in values.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+                self._emit(FieldChanged(row, name))
+
+    def adopt(self, collection: str, row: Part, index: int) -> None:
+        """Show a row another person added."""
+        getattr(self.meeting, collection).insert(index, row)
+        self._rows[row.id] = row
+        self.autosaver.accept_version(row_key(row), row.version)
+        self._emit(RowInserted(collection, index))
+
+    def drop(self, collection: str, row: Part) -> None:
+        """Stop showing a row another person deleted."""
+        items = getattr(self.meeting, collection)
+        index = items.index(row)
+        del items[index]
+        del self._rows[row.id]
+        self._emit(RowRemoved(collection, index))
 
     def move(self, row: Part, target: int) -> None:
         """Move a row to place ``target`` of its list."""

@@ -8,12 +8,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from minutes_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
+from minutes_app import APP_ID, DESKTOP_ID, __version__
 from minutes_app.archive import ArchiveDamaged, open_archive
 from minutes_app.backup import restore
+from minutes_app.i18n import app_name
 from minutes_app.package_data import resource
+from minutes_app.storage import ENV_DB
 from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.login import open_with_login
 from minutes_app.ui.settings import Settings
 
 # A script run inside the started app (tests drive the real process through it).
@@ -36,33 +39,35 @@ def _restore_asked(error: ArchiveDamaged) -> bool:
     question = QCoreApplication.translate(
         "App", "{message}\n\nKhôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại bên cạnh.)"
     ).format(message=str(error))
-    answer = QMessageBox.question(None, APP_NAME, question)
+    answer = QMessageBox.question(None, app_name(), question)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def run_gui(url: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_ID)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(app_name())
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     settings = Settings()
     translation.install(os.environ.get("MINUTES_APP_LANG") or settings.language)
+    # --db, else MINUTES_APP_DB, else the address chosen in the settings, else the user's file.
+    url = url or os.environ.get(ENV_DB) or settings.archive_url or None
     try:
-        archive = open_archive(url)
+        archive = open_with_login(url)
     except ArchiveDamaged as error:
         if error.backup is None or not _restore_asked(error):
-            QMessageBox.critical(None, APP_NAME, str(error))
+            QMessageBox.critical(None, app_name(), str(error))
             return 1
         try:
             restore(error.path, error.backup)
             archive = open_archive(url)
         except Exception as again:  # shown to the user: the window cannot open without it
-            QMessageBox.critical(None, APP_NAME, str(again))
+            QMessageBox.critical(None, app_name(), str(again))
             return 1
     except Exception as error:  # shown to the user: the window cannot open without it
-        QMessageBox.critical(None, APP_NAME, str(error))
+        QMessageBox.critical(None, app_name(), str(error))
         return 1
     window = ArchiveWindow(archive, settings)
     # However the app ends, the open meetings write what is pending first.

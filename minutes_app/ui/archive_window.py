@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -18,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from minutes_app import APP_NAME
 from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
+from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
 from minutes_app.ui import translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
+from minutes_app.ui.login import open_with_login
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
@@ -39,7 +42,7 @@ class ArchiveWindow(QMainWindow):
         self.archive = archive
         self.settings = settings or Settings()
         self.meeting_windows: dict[int, MeetingWindow] = {}
-        self.setWindowTitle(f"{APP_NAME} — {archive.url}")
+        self.setWindowTitle(f"{app_name()} — {archive.url}")
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo tên cuộc họp, người dự, nội dung (không cần dấu)…"))
@@ -94,6 +97,7 @@ class ArchiveWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Xóa…"), self.delete_current, QKeySequence.StandardKey.Delete)
         self.import_action = self._action(self.tr("Nhập tệp cuộc họp…"), self.import_meeting, "Ctrl+I")
         self.export_action = self._action(self.tr("Xuất tệp cuộc họp…"), self.export_meeting, "Ctrl+E")
+        self.send_action = self._action(self.tr("&Gửi sang kho khác…"), self.send_meeting, "Ctrl+Shift+S")
         self.settings_action = self._action(self.tr("Cài đặt…"), self.edit_settings)
         self.quit_action = self._action(self.tr("Thoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(self.tr("Tìm"), self.search.setFocus, QKeySequence.StandardKey.Find)
@@ -102,7 +106,7 @@ class ArchiveWindow(QMainWindow):
         for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
-        for action in (self.import_action, self.export_action, self.settings_action):
+        for action in (self.import_action, self.export_action, self.send_action, self.settings_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -177,7 +181,7 @@ class ArchiveWindow(QMainWindow):
             self.show_message(self.tr("Hãy đóng cửa sổ của cuộc họp trước khi xóa."))
             return
         answer = QMessageBox.question(
-            self, APP_NAME,
+            self, app_name(),
             self.tr("Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?").format(title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
@@ -198,10 +202,10 @@ class ArchiveWindow(QMainWindow):
         try:
             meeting_id = import_file(self.archive, path)
         except InvalidMeetingFile as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
+            QMessageBox.warning(self, app_name(), str(error))
             return None
         except SQLAlchemyError as error:
-            QMessageBox.warning(self, APP_NAME, self.tr("Không nhập được: {reason}").format(reason=error))
+            QMessageBox.warning(self, app_name(), self.tr("Không nhập được: {reason}").format(reason=error))
             return None
         self.search.clear()
         self.refresh()
@@ -229,6 +233,59 @@ class ArchiveWindow(QMainWindow):
             self.show_message(self.tr("Không ghi được tệp “{file}”: {reason}").format(file=path, reason=error.strerror))
             return
         self.show_message(self.tr("Đã xuất {file}").format(file=path))
+
+    def send_meeting(self) -> None:
+        """Copy the chosen meeting to another archive: from the laptop to the office server."""
+        meeting_id = self.current_id()
+        if meeting_id is None:
+            return
+        url, chosen = QInputDialog.getText(
+            self, self.tr("Gửi sang kho khác"),
+            self.tr("Địa chỉ kho đích (máy chủ của văn phòng, hoặc một tệp .sqlite3):"),
+            text=self.settings.copy_target,
+        )
+        if not chosen or not url.strip():
+            return
+        window = self.meeting_windows.get(meeting_id)
+        if window is not None:
+            window.editor.autosaver.flush(timeout=10)
+        try:
+            with open_with_login(url.strip()) as target:
+                self.settings.copy_target = url.strip()
+                try:
+                    copied = copy_meeting(self.archive, meeting_id, target)
+                except MeetingExists as exists:
+                    choice = self._ask_if_exists(str(exists))
+                    if choice is None:
+                        return
+                    copied = copy_meeting(self.archive, meeting_id, target, choice)
+        except (SQLAlchemyError, OSError) as error:
+            reason = getattr(error, "orig", None) or error
+            self.show_message(self.tr("Không gửi được: {reason}").format(reason=reason))
+            return
+        messages = {
+            "copied": self.tr("Đã gửi: cuộc họp số {id} ở kho đích."),
+            "skipped": self.tr("Bỏ qua: kho đích đã có cuộc họp này (số {id})."),
+            "replaced": self.tr("Đã thay thế cuộc họp số {id} ở kho đích."),
+            "kept-both": self.tr("Đã gửi thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có."),
+        }
+        self.show_message(messages[copied.action].format(id=copied.meeting_id))
+
+    def _ask_if_exists(self, message: str) -> IfExists | None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Gửi sang kho khác"), message, parent=self)
+        skip = box.addButton(self.tr("&Bỏ qua"), QMessageBox.ButtonRole.RejectRole)
+        replace = box.addButton(self.tr("&Thay thế…"), QMessageBox.ButtonRole.DestructiveRole)
+        both = box.addButton(self.tr("&Giữ cả hai"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(skip)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is both:
+            return IfExists.KEEP_BOTH
+        if clicked is replace:
+            sure = QMessageBox.question(self, self.tr("Gửi sang kho khác"), self.tr(
+                "Thay thế sẽ xóa bản đang có ở kho đích, kể cả những gì người khác đã sửa trên đó. Thay thế?"))
+            return IfExists.REPLACE if sure == QMessageBox.StandardButton.Yes else None
+        return IfExists.SKIP if clicked is skip else None
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self, self.settings)

@@ -15,11 +15,14 @@ class EditorBridge(QObject):
     failed = Signal(str)
     changed = Signal(object)  # an editor Event, emitted in the window's thread
 
-    def __init__(self, archive: Archive, meeting_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, archive: Archive, meeting_id: int, parent: QObject | None = None, user: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.editor = MeetingEditor.open(
             archive,
             meeting_id,
+            user=user,
             on_saved=self.saved.emit,
             on_conflict=self._conflicted,
             on_error=lambda error: self.failed.emit(str(getattr(error, "orig", None) or error)),

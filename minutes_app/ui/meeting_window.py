@@ -2,28 +2,33 @@
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from minutes_app import APP_NAME
 from minutes_app.archive import Archive
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
 from minutes_app.editing.lookup import known_addressees
+from minutes_app.editing.sharing import refresh
+from minutes_app.i18n import app_name
 from minutes_app.people import KnownPerson, directory
+from minutes_app.storage import sqlite_path
 from minutes_app.ui import translation
 from minutes_app.ui.article_tab import ArticleTab
 from minutes_app.ui.attendees_tab import AttendeesTab
 from minutes_app.ui.bridge import EditorBridge
+from minutes_app.ui.conflicts_panel import ConflictsPanel
 from minutes_app.ui.exporting import Exporter
-from minutes_app.ui.fields import UndoKeys
+from minutes_app.ui.fields import FieldBinding, UndoKeys
 from minutes_app.ui.general_tab import GeneralTab
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
+
+POLL_MS = 3000
 
 
 class _Lookups(QObject):
@@ -47,7 +52,7 @@ class MeetingWindow(QMainWindow):
     def __init__(self, archive: Archive, meeting_id: int, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.bridge = EditorBridge(archive, meeting_id, self)
+        self.bridge = EditorBridge(archive, meeting_id, self, user=settings.user_name or None)
         self.editor = self.bridge.editor
         self.meeting_id = meeting_id
         self.keys = UndoKeys(self)
@@ -85,7 +90,15 @@ class MeetingWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self.bridge.saved.connect(self._saved)
         self.bridge.changed.connect(self._changed)
+        self.conflicts = ConflictsPanel(self.editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
         self.bridge.conflicted.connect(self._conflicted)
+        # On a shared server, what others save shows up here every few seconds.
+        self.others = QTimer(self)
+        self.others.setInterval(POLL_MS)
+        self.others.timeout.connect(self.refresh_from_others)
+        if sqlite_path(str(archive.engine.url)) is None:
+            self.others.start()
         self.bridge.failed.connect(self._failed)
         self._lookups = _Lookups(self)
         self._lookups.ready.connect(self._lookups_ready)
@@ -151,7 +164,7 @@ class MeetingWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.editor.meeting.title or self.tr("Cuộc họp mới")
-        self.setWindowTitle(f"{APP_NAME} — {title}")
+        self.setWindowTitle(f"{app_name()} — {title}")
 
     def _changed(self, event: object) -> None:
         if not self._unsaved:
@@ -166,10 +179,26 @@ class MeetingWindow(QMainWindow):
             self.save_state.setText(self.tr("Đã lưu"))
 
     def _conflicted(self, conflicts: list[Conflict]) -> None:
+        self.conflicts.add(conflicts)
         self.show_message(self.tr(
             "Có {n} thay đổi chưa ghi được vì người khác vừa sửa cùng nội dung; "
-            "nội dung bạn gõ vẫn được giữ trong cửa sổ."
+            "nội dung bạn gõ vẫn được giữ trong cửa sổ: chọn bản nào giữ ở khung bên dưới."
         ).format(n=len(conflicts)))
+
+    def refresh_from_others(self) -> int:
+        """Show what others saved since; not the field being typed in."""
+        changed = refresh(self.editor, self._typing_in, self.conflicts.undecided)
+        if changed:
+            self.show_message(self.tr("Đã cập nhật {n} thay đổi do người khác lưu.").format(n=changed))
+        return changed
+
+    def _typing_in(self, row: object, name: str) -> bool:
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return False
+        if self.article.isAncestorOf(focused):
+            return row is self.editor.meeting.press_release
+        return any(b.row is row and b.name == name for b in focused.findChildren(FieldBinding))
 
     def _failed(self, reason: str) -> None:
         self.save_state.setText(self.tr("Chưa lưu được"))
@@ -181,11 +210,12 @@ class MeetingWindow(QMainWindow):
         self.lookups_loaded = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.others.stop()
         self.settings.set_geometry("meeting", bytes(self.saveGeometry().data()))
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
         if not self.editor.close():
-            QMessageBox.warning(self, APP_NAME, self.tr(
+            QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."
             ))
         self.closed.emit(self.meeting_id)

@@ -51,7 +51,7 @@ class ProceedingsTab(QWidget):
         self.kind_names = {
             SpeechKind.OPENING: self.tr("Khai mạc"),
             SpeechKind.REPORT: self.tr("Báo cáo"),
-            SpeechKind.ASSESSMENT: self.tr("Tham luận"),
+            SpeechKind.ASSESSMENT: self.tr("Đánh giá"),
             SpeechKind.OPINION: self.tr("Ý kiến"),
             SpeechKind.CONCLUSION: self.tr("Kết luận"),
             SpeechKind.OTHER: self.tr("Khác"),
@@ -95,7 +95,7 @@ class ProceedingsTab(QWidget):
             self.kind.addItem(f"{number}. {self.kind_names[kind]}", kind)
         self.kind.activated.connect(lambda i: self.set_kind(KINDS[i]))
         self.subject = QLineEdit()
-        self.subject.setAccessibleName(self.tr("Nội dung báo cáo hoặc tham luận"))
+        self.subject.setAccessibleName(self.tr("Nội dung của báo cáo hoặc ý kiến"))
         self.subject.setPlaceholderText(self.tr("Về nội dung gì (không bắt buộc)"))
         route_undo_keys(self.subject, keys)
         self.photo = QComboBox()

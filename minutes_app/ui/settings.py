@@ -1,5 +1,7 @@
-"""What the window remembers between sessions (QSettings): language, folders, phrases, geometry."""
+"""What the window remembers between sessions (QSettings): language, folders, phrases,
+geometry, the archive's address and the user's name (never a password: see credentials)."""
 
+import getpass
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -7,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from minutes_app import APP_ID
+from minutes_app.credentials import without_password
 from minutes_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -59,9 +62,43 @@ class Settings:
         data = [{"shortcut": p.shortcut, "text": p.text} for p in phrases]
         self.qsettings.setValue("quick_phrases", json.dumps(data, ensure_ascii=False))
 
+    @property
+    def archive_url(self) -> str:
+        """The archive to open ('' for the file in the user's data folder)."""
+        return str(self.qsettings.value("archive_url", ""))
+
+    @archive_url.setter
+    def archive_url(self, url: str) -> None:
+        self.qsettings.setValue("archive_url", without_password(url) if url else "")
+
+    @property
+    def copy_target(self) -> str:
+        """Where 'Send to another archive' sent a meeting last (the office server)."""
+        return str(self.qsettings.value("copy_target", ""))
+
+    @copy_target.setter
+    def copy_target(self, url: str) -> None:
+        self.qsettings.setValue("copy_target", without_password(url))
+
+    @property
+    def user_name(self) -> str:
+        """Who saves, as others see it when both change the same row."""
+        return str(self.qsettings.value("user_name", "")) or _login_name()
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self.qsettings.setValue("user_name", name.strip())
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None
 
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers and services
+        return ""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,8 +30,15 @@ class SettingsDialog(QDialog):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.user_name = QLineEdit(settings.user_name)
+        self.user_name.setAccessibleName(self.tr("Tên người dùng"))
+        self.archive_url = QLineEdit(settings.archive_url)
+        self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
+        self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
+        form.addRow(self.tr("&Tên người dùng"), self.user_name)
+        form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -55,7 +63,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Cụm từ nhanh (chèn vào tóm tắt ý kiến bằng phím tắt, ví dụ Ctrl+1):")))
         layout.addWidget(self.phrases, 1)
         layout.addLayout(buttons_row)
-        layout.addWidget(QLabel(self.tr("Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó.")))
+        layout.addWidget(QLabel(self.tr(
+            "Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó; kho lưu trữ mới, khi mở lại ứng dụng. "
+            "Mật khẩu máy chủ không lưu ở đây: ứng dụng hỏi khi cần và có thể giữ trong kho khóa của hệ thống."
+        )))
         layout.addWidget(buttons)
         self.resize(620, 420)
 
@@ -76,5 +87,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData())
+        self.settings.user_name = self.user_name.text()
+        self.settings.archive_url = self.archive_url.text().strip()
         self.settings.quick_phrases = self.chosen_phrases()
         super().accept()

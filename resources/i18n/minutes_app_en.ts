@@ -74,6 +74,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Export the meeting file…</translation>
     </message>
     <message>
+        <source>&amp;Gửi sang kho khác…</source>
+        <translation>&amp;Send to another archive…</translation>
+    </message>
+    <message>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
@@ -132,6 +136,50 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Đã xuất {file}</source>
         <translation>Exported {file}</translation>
+    </message>
+    <message>
+        <source>Gửi sang kho khác</source>
+        <translation>Send to another archive</translation>
+    </message>
+    <message>
+        <source>Địa chỉ kho đích (máy chủ của văn phòng, hoặc một tệp .sqlite3):</source>
+        <translation>Address of the target archive (the office server, or a .sqlite3 file):</translation>
+    </message>
+    <message>
+        <source>Không gửi được: {reason}</source>
+        <translation>Not sent: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã gửi: cuộc họp số {id} ở kho đích.</source>
+        <translation>Sent: meeting number {id} in the target archive.</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: kho đích đã có cuộc họp này (số {id}).</source>
+        <translation>Skipped: the target archive already has this meeting (number {id}).</translation>
+    </message>
+    <message>
+        <source>Đã thay thế cuộc họp số {id} ở kho đích.</source>
+        <translation>Replaced meeting number {id} in the target archive.</translation>
+    </message>
+    <message>
+        <source>Đã gửi thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có.</source>
+        <translation>Sent as new meeting number {id} in the target archive, beside the existing one.</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ qua</source>
+        <translation>&amp;Skip</translation>
+    </message>
+    <message>
+        <source>&amp;Thay thế…</source>
+        <translation>&amp;Replace…</translation>
+    </message>
+    <message>
+        <source>&amp;Giữ cả hai</source>
+        <translation>&amp;Keep both</translation>
+    </message>
+    <message>
+        <source>Thay thế sẽ xóa bản đang có ở kho đích, kể cả những gì người khác đã sửa trên đó. Thay thế?</source>
+        <translation>Replacing deletes the copy in the target archive, with whatever others changed in it. Replace?</translation>
     </message>
 </context>
 <context>
@@ -337,6 +385,83 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Thời hạn “{text}” không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 31/8/2026.</source>
         <translation>The deadline “{text}” is not valid: type day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Thay đổi trùng với người khác</source>
+        <translation>Changes clashing with someone else&apos;s</translation>
+    </message>
+    <message>
+        <source>Các thay đổi trùng với người khác</source>
+        <translation>The changes clashing with someone else&apos;s</translation>
+    </message>
+    <message>
+        <source>Một người khác</source>
+        <translation>Someone else</translation>
+    </message>
+    <message>
+        <source>{who} vừa xóa {what}. Bạn vẫn đang có nó trong cửa sổ.</source>
+        <translation>{who} has just deleted {what}. You still have it in the window.</translation>
+    </message>
+    <message>
+        <source>{who} vừa sửa {what}.</source>
+        <translation>{who} has just changed {what}.</translation>
+    </message>
+    <message>
+        <source>Bản của họ: «{theirs}»
+Bản của bạn: «{mine}»</source>
+        <translation>Their version: «{theirs}»
+Your version: «{mine}»</translation>
+    </message>
+    <message>
+        <source>thông tin chung của cuộc họp</source>
+        <translation>the meeting&apos;s general information</translation>
+    </message>
+    <message>
+        <source>thông tin một người dự họp</source>
+        <translation>an attendee&apos;s details</translation>
+    </message>
+    <message>
+        <source>tên một người dự họp</source>
+        <translation>an attendee&apos;s name</translation>
+    </message>
+    <message>
+        <source>một ý kiến phát biểu</source>
+        <translation>a speech</translation>
+    </message>
+    <message>
+        <source>một vấn đề thảo luận</source>
+        <translation>a discussion topic</translation>
+    </message>
+    <message>
+        <source>một kết luận, chỉ đạo</source>
+        <translation>a directive</translation>
+    </message>
+    <message>
+        <source>một ảnh</source>
+        <translation>a photo</translation>
+    </message>
+    <message>
+        <source>tin bài</source>
+        <translation>the article</translation>
+    </message>
+    <message>
+        <source>Giữ bản của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Giữ bản của tôi, ghi đè bản của họ</source>
+        <translation>Keep my version, over theirs</translation>
+    </message>
+    <message>
+        <source>Dùng bản của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Dùng bản của họ, bỏ thay đổi của tôi</source>
+        <translation>Take their version, dropping my change</translation>
     </message>
 </context>
 <context>
@@ -619,8 +744,12 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <source>Có {n} thay đổi chưa ghi được vì người khác vừa sửa cùng nội dung; nội dung bạn gõ vẫn được giữ trong cửa sổ.</source>
-        <translation>{n} changes were not written because someone else has just changed the same content; what you typed is kept in the window.</translation>
+        <source>Có {n} thay đổi chưa ghi được vì người khác vừa sửa cùng nội dung; nội dung bạn gõ vẫn được giữ trong cửa sổ: chọn bản nào giữ ở khung bên dưới.</source>
+        <translation>{n} changes were not saved because someone else has just changed the same content; what you typed is kept in the window: choose which version to keep in the panel below.</translation>
+    </message>
+    <message>
+        <source>Đã cập nhật {n} thay đổi do người khác lưu.</source>
+        <translation>{n} changes saved by others are now shown.</translation>
     </message>
     <message>
         <source>Chưa lưu được</source>
@@ -633,6 +762,29 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
         <translation>Some changes could not be written to the archive. Check the disk, then open the meeting again.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Đăng nhập máy chủ</source>
+        <translation>Server login</translation>
+    </message>
+    <message>
+        <source>Mật khẩu không đúng. Nhập lại mật khẩu của {login}:</source>
+        <translation>Wrong password. Enter the password of {login} again:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của {login}:</source>
+        <translation>Password of {login}:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi nhớ trong kho khóa của hệ thống</source>
+        <translation>&amp;Remember it in the system keyring</translation>
     </message>
 </context>
 <context>
@@ -721,8 +873,8 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Report</translation>
     </message>
     <message>
-        <source>Tham luận</source>
-        <translation>Paper</translation>
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
     </message>
     <message>
         <source>Ý kiến</source>
@@ -769,8 +921,8 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Kind of speech</translation>
     </message>
     <message>
-        <source>Nội dung báo cáo hoặc tham luận</source>
-        <translation>Subject of the report or paper</translation>
+        <source>Nội dung của báo cáo hoặc ý kiến</source>
+        <translation>Subject of the report or speech</translation>
     </message>
     <message>
         <source>Về nội dung gì (không bắt buộc)</source>
@@ -835,8 +987,28 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>Tên người dùng</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Địa chỉ kho lưu trữ</source>
+        <translation>Archive address</translation>
+    </message>
+    <message>
+        <source>để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes</source>
+        <translation>empty: the file on this computer; a server: postgresql+psycopg://name@server/minutes</translation>
+    </message>
+    <message>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Tên người dùng</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Kho lưu trữ</source>
+        <translation>&amp;Archive</translation>
     </message>
     <message>
         <source>Cụm từ nhanh</source>
@@ -863,8 +1035,8 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Quick phrases (inserted into a speech summary with a shortcut, e.g. Ctrl+1):</translation>
     </message>
     <message>
-        <source>Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó.</source>
-        <translation>A new language applies to the windows opened afterwards.</translation>
+        <source>Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó; kho lưu trữ mới, khi mở lại ứng dụng. Mật khẩu máy chủ không lưu ở đây: ứng dụng hỏi khi cần và có thể giữ trong kho khóa của hệ thống.</source>
+        <translation>A new language applies to windows opened afterwards; a new archive, when the application is started again. Server passwords are not stored here: the application asks when needed and can keep them in the system keyring.</translation>
     </message>
 </context>
 <context>
