@@ -39,6 +39,7 @@ TS := resources/i18n/minutes_app_en.ts
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate minutes_app/ui/*.py -ts $(TS) -locations none -no-obsolete
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lrelease resources/i18n/qt_vi.ts -qm resources/i18n/qt_vi.qm
 
 # After changing resources/icons/minutes-app.svg: render its PNG sizes and the Windows .ico.
 icons: $(VENV)/.installed
