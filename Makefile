@@ -8,15 +8,18 @@ BIN := $(VENV)/bin
 RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
-TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql
+TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql \
+	nsis desktop-file-utils appstream
+# Building the bundle: PyInstaller copies the run-time libraries and strips them.
+DIST_DEBS := $(RUN_DEBS) poppler-utils binutils
 
-.PHONY: run test bench translations debs-run debs-test clean
+.PHONY: run test bench dist translations icons debs-run debs-test debs-dist clean
 
 run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
 
 test: $(VENV)/.installed-test debs-test
-	$(BIN)/ruff check minutes_app tests bench
+	$(BIN)/ruff check minutes_app tests packaging bench
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The benchmark and its targets (docs/performance.md); the generated data is kept in
@@ -24,12 +27,28 @@ test: $(VENV)/.installed-test debs-test
 bench: $(VENV)/.installed-test debs-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
+# The wheel and the Linux bundle (dist/minutes-app/), smoke-tested, and its tar.gz; see
+# docs/packaging.md. The bundle is made from the wheel, built from a clean build/.
+dist: $(VENV)/.installed-dist debs-dist
+	rm -rf build dist
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/minutes-app.spec
+	cp packaging/linux/* dist/minutes-app/
+	$(BIN)/python packaging/smoke_test.py dist/minutes-app
+	tar -C dist -czf dist/minutes-app-$$($(BIN)/python -c 'import minutes_app; print(minutes_app.__version__)')-linux-x86_64.tar.gz minutes-app
+
 # After changing a window string: update the .ts source (then translate what is new in it,
 # e.g. with pyside6-linguist) and compile the .qm the app loads.
 TS := resources/i18n/minutes_app_en.ts
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate minutes_app/ui/*.py -ts $(TS) -locations none -no-obsolete
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lrelease resources/i18n/qt_vi.ts -qm resources/i18n/qt_vi.qm
+
+# After changing resources/icons/minutes-app.svg: render its PNG sizes and the Windows .ico.
+icons: $(VENV)/.installed
+	$(BIN)/python packaging/render_icons.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +57,10 @@ $(VENV)/bin/python:
 $(VENV)/.installed: pyproject.toml $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
+
+$(VENV)/.installed-dist: pyproject.toml $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -48,6 +71,9 @@ debs-run:
 
 debs-test:
 	@./packaging/install-debs.sh $(TEST_DEBS)
+
+debs-dist:
+	@./packaging/install-debs.sh $(DIST_DEBS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

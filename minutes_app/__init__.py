@@ -6,3 +6,6 @@ APP_NAME = "Biên bản hội nghị"
 APP_NAME_EN = "Meeting Minutes"
 # Folder name for the user data (archive, backups) and for settings.
 APP_ID = "minutes-app"
+# The desktop entry's and AppStream's id (packaging/linux/), which Wayland and task bars
+# match the running window to.
+DESKTOP_ID = "vn.bienbanhoinghi.MinutesApp"

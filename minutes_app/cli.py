@@ -220,8 +220,13 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
     url = make_url(resolve_url(args.db))
     if not needs_password(url):
         raise CredentialsError(_("Địa chỉ kho phải là một máy chủ, có tên người dùng và không kèm mật khẩu."))
-    password = getpass(_("Mật khẩu của {account}: ").format(account=account(url)))
-    if getpass(_("Nhập lại mật khẩu: ")) != password:
+    try:
+        password = getpass(_("Mật khẩu của {account}: ").format(account=account(url)))
+        again = getpass(_("Nhập lại mật khẩu: "))
+    except EOFError:
+        asking = _("Không có ai để hỏi mật khẩu: hãy chạy lệnh này trong một cửa sổ dòng lệnh.")
+        raise CredentialsError(asking) from None
+    if again != password:
         raise CredentialsError(_("Hai lần nhập không khớp; mật khẩu chưa được lưu."))
     save_password(str(url), password)
     print(_("Đã lưu mật khẩu vào kho khóa của hệ thống."))

@@ -51,10 +51,12 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # WAL keeps readers and the autosave writer apart; FULL makes each commit durable
     # before it returns, so a power cut loses nothing that was reported saved.
     cursor = dbapi_connection.cursor()
+    # First: switching a new file to WAL needs a moment of exclusive access, which
+    # another app starting at the same instant may hold.
+    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 

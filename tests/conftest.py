@@ -50,6 +50,21 @@ def postgres_cluster() -> Iterator[postgres.Cluster]:
 
 
 @pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The system keyring replaced by a file for the test (and its child processes)."""
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    previous = keyring.get_keyring()  # chosen before the test's backend becomes eligible
+    store = tmp_path / "keyring.json"
+    monkeypatch.setenv("MINUTES_APP_TEST_KEYRING", str(store))
+    keyring.set_keyring(FileKeyring())
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def database(request: pytest.FixtureRequest) -> str:
     return getattr(request, "param", "sqlite")
 

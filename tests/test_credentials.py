@@ -6,24 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import keyring
-import pytest
-
 from minutes_app.credentials import save_password, with_password, without_password
 from minutes_app.storage import create_archive_engine
-from tests.keyring_backend import FileKeyring
 
 SERVER = "postgresql+psycopg://thuky.lan@db.vp.local:5433/archive"
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    store = tmp_path / "keyring.json"
-    monkeypatch.setenv("MINUTES_APP_TEST_KEYRING", str(store))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield store
-    keyring.set_keyring(previous)
 
 
 def test_the_password_comes_from_the_keyring(file_keyring: Path) -> None:
@@ -59,3 +45,10 @@ def test_cli_stores_a_password_without_echo(tmp_path: Path) -> None:
                               input="một\nhai\n", capture_output=True, text=True, encoding="utf-8",
                               env=environment, timeout=60)
     assert mismatch.returncode == 1 and "không khớp" in mismatch.stderr
+
+
+def test_cli_without_anyone_to_ask(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "minutes_app", "set-password", "--db", SERVER],
+                            input="", capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Không có ai để hỏi mật khẩu" in result.stderr

@@ -74,21 +74,33 @@ def test_a_20000_character_summary_and_300_attendees(tmp_path: Path, fmt: str) -
         assert f"Nguyễn Văn Thành {i:03d} – Chuyên viên Phòng {i % 12 + 1}" in text
 
 
-def test_no_vietnamese_font_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # Liberation Serif 1.x: the right name, but hardly any Vietnamese letter.
-    liberation = fonts.find_faces("Liberation Serif")
-    assert liberation is not None
+def test_without_installed_fonts_the_pdf_uses_the_font_shipped_with_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A machine with neither Times New Roman, nor Liberation Serif 2, nor Tinos installed.
     monkeypatch.setattr(fonts, "find_faces", lambda family: None)
+    shipped = fonts.shipped_serif()
+    assert all(path.is_file() and path.parent.name == "fonts" for path in shipped.files())
+    assert fonts.serif_for("Nguyễn Thị Lan, Đặng Thu Trang") == shipped
+    out = tmp_path / "x.pdf"
+    export_document(read_meeting_file(EXAMPLE), "minutes", "pdf", out)
+    embedded = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "LiberationSerif-BoldItalic" in embedded
+    text = _read(out)
+    for expected in ("BIÊN BẢN", "Trần Quốc Hùng – Phó Chủ tịch UBND tỉnh", "Đặng Thu Trang", "Nguyễn Thị Lan"):
+        assert expected in text
+
+
+def test_letters_no_font_has_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Liberation Serif 1.x: the right name, but hardly any Vietnamese letter.
+    monkeypatch.setattr(fonts, "glyphs", lambda path: frozenset(range(0x80)))
+    with pytest.raises(ExportError, match="Times New Roman"):
+        fonts.serif_for("Nguyễn")
+    assert fonts.serif_for("Plain ASCII").family in fonts.SERIF_FAMILIES
     meeting = read_meeting_file(EXAMPLE)
     with pytest.raises(ExportError, match="fonts-liberation2"):
         export_document(meeting, "minutes", "pdf", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
-
-    monkeypatch.setattr(fonts, "glyphs", lambda path: frozenset(range(0x80)))
-    monkeypatch.setattr(fonts, "find_faces", lambda family: liberation)
-    with pytest.raises(ExportError, match="Times New Roman"):
-        fonts.serif_for("Nguyễn")
-    assert fonts.serif_for("Plain ASCII") == liberation
 
 
 def test_font_is_chosen_by_coverage_not_by_name(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,16 +55,12 @@ def test_roles_as_the_guide_sets_them_up(postgres_cluster, tmp_path: Path) -> No
                 "DROP ROLE IF EXISTS thuky_lan, thuky_nam, baochi_ha, minutes_editors, minutes_readers, minutes_owner")
 
 
-def test_the_password_is_asked_then_kept_in_the_keyring(postgres_cluster, tmp_path: Path, monkeypatch) -> None:
+def test_the_password_is_asked_then_kept_in_the_keyring(postgres_cluster, file_keyring: Path) -> None:
     import keyring
     from sqlalchemy.exc import OperationalError
 
     from minutes_app.ui.login import open_with_login
-    from tests.keyring_backend import FileKeyring
 
-    monkeypatch.setenv("MINUTES_APP_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
     hba = postgres_cluster.data / "pg_hba.conf"
     original = hba.read_text()
     run_sql(postgres_cluster, "postgres", "postgres",
@@ -90,7 +86,6 @@ def test_the_password_is_asked_then_kept_in_the_keyring(postgres_cluster, tmp_pa
         with pytest.raises(OperationalError):
             open_with_login(url, lambda login, again: None)  # cancelled
     finally:
-        keyring.set_keyring(previous)
         hba.write_text(original)
         run_sql(postgres_cluster, "postgres", "postgres",
                 "SELECT pg_reload_conf(); DROP DATABASE IF EXISTS archive_mk WITH (FORCE); DROP ROLE IF EXISTS thuky_mk")

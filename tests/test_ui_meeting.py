@@ -147,6 +147,8 @@ def test_print_preview_shows_the_exported_minutes(qtbot, archive, example_dir: P
     dialog = window.exporter.print_preview("minutes")
     assert dialog is not None, window.statusBar().currentMessage()
     qtbot.waitUntil(dialog.isVisible)
+    qtbot.wait(200)  # the pages are painted: the printer they are painted on must still exist
+    assert not dialog.grab().toImage().isNull()
     dialog.close()
     window.close()
 

@@ -6,7 +6,7 @@ from minutes_app.archive import import_file
 from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.meeting_window import MeetingWindow
-from tests.ui_helpers import SCREENSHOTS, temporary_settings
+from tests.ui_helpers import SCREENSHOTS, each_tab, temporary_settings
 
 
 def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
@@ -21,15 +21,9 @@ def test_screenshots_of_every_tab(qtbot, archive, example_dir: Path, tmp_path: P
     window = archive_window.open_meeting(meeting_id)
     window.exporter.open_results = False
     window.resize(1366, 768)
-    qtbot.waitUntil(lambda: window.lookups_loaded)
     window.proceedings.table.selectRow(1)
     window.photos.list.setCurrentRow(1)
-    qtbot.waitUntil(lambda: len(window.photos._icons) == len(window.editor.meeting.photos))
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        if window.tabs.currentWidget() is window.article:
-            qtbot.waitUntil(lambda: all(not label.pixmap().isNull() for label in window.article._pictures.values()))
-        qtbot.wait(10)
+    for index in each_tab(qtbot, window):
         path = SCREENSHOTS / f"meeting-{index + 1}.png"
         assert window.grab().save(str(path))
         assert path.stat().st_size > 10_000

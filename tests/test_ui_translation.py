@@ -48,3 +48,18 @@ def test_english_is_used_when_chosen(qapp) -> None:
     finally:
         translation.install("vi")
     assert QCoreApplication.translate("MeetingWindow", "Đã lưu") == "Đã lưu"
+
+
+def test_qt_own_words_are_vietnamese(qapp, tmp_path: Path) -> None:
+    source = Path(str(resource("i18n", "qt_vi.ts")))
+    compiled = tmp_path / "qt_vi.qm"
+    subprocess.run([TOOLS / "pyside6-lrelease", str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    assert compiled.read_bytes() == Path(str(resource("i18n", "qt_vi.qm"))).read_bytes()
+    translation.install("vi")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+    assert QCoreApplication.translate("QPrintPreviewDialog", "Zoom in") == "Phóng to"
+    try:
+        translation.install("en")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        translation.install("vi")

@@ -2,7 +2,9 @@
 every Vietnamese letter, chosen by the glyphs it really has, not by its name.
 
 Liberation Serif 1.x is called 'Liberation Serif' too and lacks most Vietnamese letters;
-checking coverage is what tells it from 2.x.
+checking coverage is what tells it from 2.x. Liberation Serif 2 ships with the app
+(resources/fonts, SIL Open Font License) as the last resort, so a PDF can be made on a
+machine that has none of these fonts installed.
 """
 
 import os
@@ -18,6 +20,7 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from minutes_app.documents import ExportError
 from minutes_app.i18n import _
+from minutes_app.package_data import resource_file
 
 # Times New Roman first; then fonts with the same metrics, so lines break as in Word.
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
@@ -25,6 +28,8 @@ SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
 # outlines reportlab can embed (colour emoji fonts have none).
 FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "FreeSerif", "Symbola", "Segoe UI Symbol", "Segoe UI Emoji")
 STYLES = ("regular", "bold", "italic", "bold_italic")
+_SHIPPED_SERIF = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+                  "LiberationSerif-BoldItalic.ttf")
 
 _WINDOWS_FILES = {
     "Times New Roman": ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
@@ -127,11 +132,16 @@ def find_faces(family: str) -> FontFaces | None:
     return _known_folders(family) or _fontconfig(family)
 
 
+def shipped_serif() -> FontFaces:
+    """Liberation Serif 2 as shipped with the app."""
+    return FontFaces("Liberation Serif", *(resource_file("fonts", name) for name in _SHIPPED_SERIF))
+
+
 def serif_for(text: str) -> FontFaces:
-    """The first serif family whose every face has every Latin/Vietnamese letter of ``text``."""
+    """The first serif family whose every face has every Latin/Vietnamese letter of ``text``:
+    an installed one, else the one shipped with the app."""
     needed = _needed(text)
-    for family in SERIF_FAMILIES:
-        faces = find_faces(family)
+    for faces in (*(find_faces(family) for family in SERIF_FAMILIES), shipped_serif()):
         if faces is not None and all(needed <= glyphs(f) for f in faces.files()):
             return faces
     raise ExportError(

@@ -5,12 +5,14 @@ import runpy
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from minutes_app import APP_ID, __version__
+from minutes_app import APP_ID, DESKTOP_ID, __version__
 from minutes_app.archive import ArchiveDamaged, open_archive
 from minutes_app.backup import restore
 from minutes_app.i18n import app_name
+from minutes_app.package_data import resource
 from minutes_app.storage import ENV_DB
 from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
@@ -19,6 +21,17 @@ from minutes_app.ui.settings import Settings
 
 # A script run inside the started app (tests drive the real process through it).
 ENV_SCRIPT = "MINUTES_APP_UI_SCRIPT"
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size shipped (resources/icons), for title bars and task bars."""
+    icon = QIcon()
+    for file in resource("icons").iterdir():
+        if file.name.endswith(".png"):
+            pixmap = QPixmap()
+            pixmap.loadFromData(file.read_bytes())
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def _restore_asked(error: ArchiveDamaged) -> bool:
@@ -35,6 +48,8 @@ def run_gui(url: str | None) -> int:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(app_name())
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     settings = Settings()
     translation.install(os.environ.get("MINUTES_APP_LANG") or settings.language)
     # --db, else MINUTES_APP_DB, else the address chosen in the settings, else the user's file.

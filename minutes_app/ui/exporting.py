@@ -36,6 +36,8 @@ class Exporter(QObject):
         # Tests switch this off: there is no desktop to open the file on.
         self.open_results = True
         self.document_names = {"minutes": self.tr("Biên bản"), "press-release": self.tr("Tin bài")}
+        # A preview dialog does not own its printer: each is kept here while its dialog is open.
+        self._printers: dict[QPrintPreviewDialog, QPrinter] = {}
 
     def proposed_name(self, document: str, fmt: str) -> str:
         """'2026-07-10 Biên bản Hội nghị sơ kết….docx', safe on every file system."""
@@ -97,5 +99,7 @@ class Exporter(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(self.tr("Xem trước khi in: {document}").format(document=self.document_names[document]))
         dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
+        self._printers[dialog] = printer
+        dialog.finished.connect(lambda _result: self._printers.pop(dialog, None))
         dialog.open()
         return dialog

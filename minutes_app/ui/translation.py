@@ -3,13 +3,17 @@
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from minutes_app import i18n
-from minutes_app.package_data import resource
+from minutes_app.package_data import resource_file
 
 _installed: list[QTranslator] = []
 
 
 def qm_name(language: str) -> str:
     return f"minutes_app_{language}.qm"
+
+
+# Qt's own words (dialog buttons, print preview) in Vietnamese, which Qt does not ship.
+QT_WORDS = {"vi": "qt_vi.qm"}
 
 
 def install(language: str) -> None:
@@ -20,9 +24,12 @@ def install(language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     i18n.set_language(language)
-    if language == i18n.DEFAULT_LANGUAGE:
-        return  # the sources are Vietnamese
-    translator = QTranslator(app)
-    if translator.load(str(resource("i18n", qm_name(language)))):
-        app.installTranslator(translator)
-        _installed.append(translator)
+    # The window's own sources are Vietnamese; Qt's are English.
+    names = [QT_WORDS[language]] if language in QT_WORDS else []
+    if language != i18n.DEFAULT_LANGUAGE:
+        names.append(qm_name(language))
+    for name in names:
+        translator = QTranslator(app)
+        if translator.load(str(resource_file("i18n", name))):
+            app.installTranslator(translator)
+            _installed.append(translator)

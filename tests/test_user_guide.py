@@ -1,0 +1,112 @@
+"""The user guide's screenshots (docs/images/), taken from the real window: offscreen,
+1366×768, with the shared example loaded. Running the tests takes them again, so they show
+the current window; the guide shows each of them."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from minutes_app.archive import import_file
+from minutes_app.ui.archive_window import ArchiveWindow
+from minutes_app.ui.settings_dialog import SettingsDialog
+from tests.conftest import DATA
+from tests.test_ui_sharing import open_window
+from tests.ui_helpers import each_tab, temporary_settings, type_text
+
+DOCS = Path(__file__).parent.parent / "docs"
+IMAGES = DOCS / "images"
+GUIDE = DOCS / "huong-dan-su-dung.md"
+TAB_IMAGES = ("thong-tin-chung", "thanh-phan", "dien-bien", "van-de-thao-luan", "ket-luan", "anh", "tin-bai")
+
+
+def _save(picture: QWidget | QPixmap, name: str) -> None:
+    pixmap = picture if isinstance(picture, QPixmap) else picture.grab()
+    assert pixmap.save(str(IMAGES / f"{name}.png"))
+
+
+@pytest.fixture
+def steady_cursor() -> Iterator[None]:
+    """A text cursor that does not blink: the same picture at every run."""
+    flash = QApplication.cursorFlashTime()
+    QApplication.setCursorFlashTime(0)
+    yield
+    QApplication.setCursorFlashTime(flash)
+
+
+@pytest.mark.usefixtures("steady_cursor")
+def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    IMAGES.mkdir(exist_ok=True)
+    import_file(archive, DATA / "party-meeting" / "meeting.json")
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    settings = temporary_settings(tmp_path)
+    settings.user_name = "Nguyễn Thị Lan"  # not the login name of the machine taking the pictures
+    archive_window = ArchiveWindow(archive, settings)
+    qtbot.addWidget(archive_window)
+    archive_window.resize(1366, 768)
+    archive_window.show()
+    _save(archive_window, "kho-luu-tru")
+
+    window = archive_window.open_meeting(meeting_id)
+    window.exporter.open_results = False
+    window.resize(1366, 768)
+    window.proceedings.table.selectRow(3)
+    window.photos.list.setCurrentRow(1)
+    assert window.tabs.count() == len(TAB_IMAGES)
+    for index in each_tab(qtbot, window):
+        _save(window, TAB_IMAGES[index])
+
+    # The File menu open over the window, where it drops down.
+    window.tabs.setCurrentWidget(window.general)
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    below = bar.mapTo(window, bar.actionGeometry(file_action).bottomLeft())
+    menu = file_action.menu()
+    menu.popup(window.mapToGlobal(below))
+    qtbot.waitUntil(menu.isVisible)
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(below, menu.grab())
+    painter.end()
+    menu.hide()
+    _save(picture, "menu-tep")
+
+    preview = window.exporter.print_preview("minutes")
+    assert preview is not None, window.statusBar().currentMessage()
+    qtbot.waitUntil(preview.isVisible)
+    preview.resize(1000, 720)
+    qtbot.wait(100)
+    _save(preview, "xem-truoc-khi-in")
+    preview.close()
+
+    dialog = SettingsDialog(window, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _save(dialog, "cai-dat")
+    dialog.close()
+    window.close()
+
+
+@pytest.mark.usefixtures("steady_cursor")
+def test_screenshot_of_a_clash_between_two_secretaries(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    lan = open_window(qtbot, archive, meeting_id, tmp_path / "lan", "Nguyễn Thị Lan")
+    nam = open_window(qtbot, archive, meeting_id, tmp_path / "nam", "Võ Đình Nam")
+    type_text(lan.general.lines["venue"], ", phòng 201")
+    assert lan.editor.autosaver.flush(5)
+    type_text(nam.general.lines["venue"], ", tầng 3")
+    assert nam.editor.autosaver.flush(5)
+    qtbot.waitUntil(lambda: bool(nam.conflicts.entries))
+    nam.resize(1366, 768)
+    qtbot.wait(10)
+    _save(nam, "trung-noi-dung")
+    lan.close()
+    nam.close()
+
+
+def test_the_guide_shows_every_screenshot_and_only_those() -> None:
+    shown = set(re.findall(r"\]\(images/([\w-]+\.png)\)", GUIDE.read_text(encoding="utf-8")))
+    assert shown == {p.name for p in IMAGES.glob("*.png")}
