@@ -152,13 +152,15 @@ def machine() -> dict[str, Any]:
     soffice = shutil.which("soffice")
     memory_kb = first("/proc/meminfo", r"^MemTotal:\s*(\d+)")
     versions = {name: metadata.version(name) for name in
-                ("SQLAlchemy", "PySide6-Essentials", "reportlab", "python-docx", "pillow", "alembic")}
+                ("SQLAlchemy", "PySide6-Essentials", "reportlab", "rl_accel", "python-docx", "pillow", "alembic")}
     return {
         "cpu": first("/proc/cpuinfo", r"^model name\s*:(.*)$"),
         "cores": os.cpu_count(),
         "ram_gb": round(int(memory_kb) / 2**20, 1) if memory_kb.isdigit() else "?",
         "os": first("/etc/os-release", r'^PRETTY_NAME="?([^"\n]*)'),
         "kernel": platform.release(),
+        "disk": subprocess.run(["df", "--output=source,fstype,size", str(ROOT)], capture_output=True,
+                               text=True).stdout.split("\n")[1].split(),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "libraries": versions,
