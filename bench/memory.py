@@ -1,7 +1,8 @@
 """Peak memory of the app with the large meeting open from the archive window and both
 documents exported in both formats, in a fresh process."""
 
-import resource
+import re
+from pathlib import Path
 
 from bench.context import Context, Measured
 from bench.documents import EXPORTS, export_path
@@ -25,8 +26,16 @@ def peak_memory(context: Context) -> Measured:
                    and all(p.sha256 in pictures._cache for p in photos))
         for document, fmt in EXPORTS:
             assert window.exporter.export_to(document, fmt, export_path(context, document, fmt))
-        # Linux reports the peak resident set in kilobytes.
-        measured.add("peak_rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        measured.add("peak_rss", _peak_resident_bytes())
         window.close()
         archive_window.hide()
     return measured
+
+
+def _peak_resident_bytes() -> int:
+    """The process's peak resident set (VmHWM). Not getrusage's ru_maxrss: Linux carries
+    over into it the peak of the process that started this one (the runner, large when
+    it has just generated the data)."""
+    found = re.search(r"^VmHWM:\s*(\d+) kB", Path("/proc/self/status").read_text(), re.MULTILINE)
+    assert found is not None
+    return int(found.group(1)) * 1024
