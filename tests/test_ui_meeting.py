@@ -228,3 +228,22 @@ def test_export_proposes_a_name_and_remembers_the_folder(qtbot, archive, example
     assert path == out / "bien-ban.pdf" and path.read_bytes().startswith(b"%PDF")
     assert window.settings.last_folder == out
     window.close()
+
+
+def test_a_table_repaints_only_the_cells_that_show_something_else(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    proceedings = window.proceedings
+    window.tabs.setCurrentWidget(proceedings)
+    proceedings.table.selectRow(1)
+    speech = proceedings.current
+    assert len(speech.summary) > 120  # the table shows its first 120 characters
+    qtbot.waitUntil(lambda: bool(proceedings.model._shown))  # the table has been painted
+    changes: list[tuple[int, int, int]] = []
+    proceedings.model.dataChanged.connect(lambda top, bottom: changes.append((top.row(), top.column(), bottom.column())))
+    window.editor.set_field(speech, "summary", speech.summary + " Thống nhất.", typing=True)
+    assert changes == []
+    window.editor.set_field(speech, "summary", "Mở đầu. " + speech.summary, typing=True)
+    assert changes == [(1, 3, 3)]
+    window.editor.undo()
+    assert changes == [(1, 3, 3), (1, 3, 3)]
+    window.close()

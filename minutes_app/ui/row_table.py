@@ -24,6 +24,8 @@ _MIME = "application/x-minutes-app-row"
 Index = QModelIndex | QPersistentModelIndex
 # The invisible root: the parent of every row of a flat table.
 ROOT = QModelIndex()
+# A cell the view has not asked for yet.
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class RowTableModel(QAbstractTableModel):
         self.collection = collection
         self.columns = columns
         self._positions: dict[int, int] | None = None
+        self._shown: dict[tuple[int, int], Any] = {}  # (row's id(), column): the value last shown
         bridge.changed.connect(self._changed)
 
     @property
@@ -83,11 +86,18 @@ class RowTableModel(QAbstractTableModel):
         # A view asks for a dozen roles per cell at each paint: read the row only for ours.
         if column.check:
             if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if column.read(self.rows[index.row()]) else Qt.CheckState.Unchecked
+                return Qt.CheckState.Checked if self._read(index) else Qt.CheckState.Unchecked
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return column.read(self.rows[index.row()])
+            return self._read(index)
         return None
+
+    def _read(self, index: Index) -> Any:
+        """A cell's value, remembered as the view's: a change that leaves it the same repaints nothing."""
+        row = self.rows[index.row()]
+        value = self.columns[index.column()].read(row)
+        self._shown[id(row), index.column()] = value
+        return value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
@@ -151,6 +161,7 @@ class RowTableModel(QAbstractTableModel):
             case RowRemoved(collection=self.collection, index=i):
                 # The row is already gone from the list; the view only needs the count.
                 self._positions = None
+                self._shown.clear()  # a new row may get the removed one's id()
                 self.beginRemoveRows(QModelIndex(), i, i)
                 self.endRemoveRows()
             case RowMoved(collection=self.collection, source=s, target=t):
@@ -169,4 +180,14 @@ class RowTableModel(QAbstractTableModel):
             found = next((i for i, r in enumerate(self.rows) if getattr(r, "person", None) is row), -1)
             if found < 0:
                 return
-        self.dataChanged.emit(self.index(found, 0), self.index(found, len(self.columns) - 1))
+        # Only the cells that show something else: typing at the end of a long summary
+        # leaves its first words, which the table shows, as they were.
+        item = self.rows[found]
+        changed = []
+        for i, column in enumerate(self.columns):
+            value = column.read(item)
+            if self._shown.get((id(item), i), _UNSEEN) != value:
+                self._shown[id(item), i] = value  # as the view will show it
+                changed.append(i)
+        if changed:
+            self.dataChanged.emit(self.index(found, min(changed)), self.index(found, max(changed)))
