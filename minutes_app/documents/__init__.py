@@ -48,6 +48,22 @@ def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None
     return render_pdf(composed, style_profile)
 
 
+def get_ready(style: str) -> None:
+    """Load what a meeting's first export needs (the renderers and their libraries, the
+    style profiles, the body font), so that it does not wait for them: the meeting window
+    calls this on a worker thread while idle. A missing font or a bad profile is left for
+    the export itself to report."""
+    from minutes_app.documents import docx_render, pdf_render  # noqa: F401 (loading them is the point)
+    from minutes_app.documents.profiles import load_profile
+
+    try:
+        for name in (style, "article"):
+            load_profile(name)
+        pdf_render.load_body_font()
+    except ExportError:
+        pass
+
+
 def export_document(
     meeting: Meeting, document: str, fmt: str, path: Path, profile: str | None = None
 ) -> None:

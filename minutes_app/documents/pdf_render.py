@@ -107,6 +107,11 @@ def _register(faces: FontFaces) -> str:
     return name
 
 
+def load_body_font() -> None:
+    """Find and register the body font, as the first PDF does."""
+    _register(fonts.serif_for(""))
+
+
 class _Renderer:
     def __init__(self, document: Document, profile: Profile) -> None:
         self.profile = profile

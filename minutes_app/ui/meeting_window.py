@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from minutes_app.archive import Archive
+from minutes_app.documents import get_ready
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
 from minutes_app.editing.lookup import known_addressees
@@ -46,6 +47,19 @@ class _Lookups(QObject):
         threading.Thread(target=work, name="lookups", daemon=True).start()
 
 
+class _Documents(QObject):
+    """Gets what the first export needs loaded on a worker thread (documents.get_ready)."""
+
+    ready = Signal()
+
+    def load(self, style: str) -> None:
+        def work() -> None:
+            get_ready(style)
+            self.ready.emit()
+
+        threading.Thread(target=work, name="documents", daemon=True).start()
+
+
 class MeetingWindow(QMainWindow):
     closed = Signal(int)
 
@@ -57,6 +71,7 @@ class MeetingWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.keys = UndoKeys(self)
         self.lookups_loaded = False
+        self.documents_ready = False
 
         self.general = GeneralTab(self.bridge, self.keys)
         self.attendees = AttendeesTab(self.bridge, self.keys, settings)
@@ -208,6 +223,10 @@ class MeetingWindow(QMainWindow):
         self.attendees.set_directory(people)
         self.conclusions.set_addressees(addressees)
         self.lookups_loaded = True
+        # Then, still in the background, what the first export needs.
+        self._documents = _Documents(self)
+        self._documents.ready.connect(lambda: setattr(self, "documents_ready", True))
+        self._documents.load(self.editor.meeting.style)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.others.stop()
