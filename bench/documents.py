@@ -1,8 +1,8 @@
 """Exporting the large meeting's documents from its window, and LibreOffice doing the same PDF.
 
 Each export is measured first in a fresh process, from the meeting's window once its
-background work is done (the libraries and the fonts are loaded at the export, as at a
-secretary's first export of the day), and then again in the same process. The photos
+background work is done (the photos prepared, the libraries, profiles and fonts loaded),
+as at a secretary's first export of the day, and then again in the same process. The photos
 decoded by each export are counted: none when the window has prepared them, none again.
 The article is also exported without a window, where every photo is decoded at export.
 """

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from bench.context import Context, Measured
 from bench.documents import EXPORTS, export_path
-from bench.window import application, settings, wait_until
+from bench.window import application, background_done, settings, wait_until
 from minutes_app.archive import open_archive
-from minutes_app.documents import pictures
 from minutes_app.ui.archive_window import ArchiveWindow
 
 
@@ -21,9 +20,7 @@ def peak_memory(context: Context) -> Measured:
         app.processEvents()
         window = archive_window.open_meeting(context.meeting_id)
         window.exporter.open_results = False
-        photos = window.editor.meeting.photos
-        wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == len(photos)
-                   and all(p.sha256 in pictures._cache for p in photos))
+        wait_until(lambda: background_done(window))
         for document, fmt in EXPORTS:
             assert window.exporter.export_to(document, fmt, export_path(context, document, fmt))
         measured.add("peak_rss", _peak_resident_bytes())

@@ -70,15 +70,20 @@ class Paints(QObject):
         return False
 
 
+def background_done(window: MeetingWindow) -> bool:
+    """Whether the work a meeting window starts in the background is done: the people
+    directory, the thumbnails, the photos prepared for documents, the export's libraries."""
+    photos = window.editor.meeting.photos
+    return (window.lookups_loaded and window.documents_ready and len(window.photos._icons) == len(photos)
+            and all(p.sha256 in pictures._cache for p in photos))
+
+
 def open_window(archive: Archive, context: Context) -> MeetingWindow:
-    """The large meeting's window, shown, once the work it starts in the background is done:
-    the people directory, the thumbnails and the photos prepared for documents."""
+    """The large meeting's window, shown, once its background work is done."""
     window = MeetingWindow(archive, context.meeting_id, settings(context))
     window.exporter.open_results = False
     window.show()
-    photos = window.editor.meeting.photos
-    wait_until(lambda: window.lookups_loaded and len(window.photos._icons) == len(photos)
-               and all(p.sha256 in pictures._cache for p in photos))
+    wait_until(lambda: background_done(window))
     return window
 
 
