@@ -4,6 +4,7 @@ archive window with every meeting, and searching it."""
 import json
 import os
 import time
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
@@ -99,7 +100,8 @@ def open_meeting(context: Context) -> Measured:
             app.processEvents()
             measured.add("open_meeting", time.perf_counter() - started)
             assert paints.count, "the window was not painted"
-            idle(300)
+            # Its background work is not left to compete with the next opening.
+            wait_until(partial(background_done, window))
             window.close()
             window.deleteLater()
             idle(100)
