@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app.archive import import_file
+from minutes_app.ui import translation
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.settings_dialog import SettingsDialog
 from tests.conftest import DATA
@@ -30,7 +31,9 @@ def _save(picture: QWidget | QPixmap, name: str) -> None:
 
 @pytest.fixture
 def steady_cursor() -> Iterator[None]:
-    """A text cursor that does not blink: the same picture at every run."""
+    """A text cursor that does not blink, and Qt's own words (dialog buttons) in
+    Vietnamese as the app installs them at start: the same picture at every run."""
+    translation.install("vi")
     flash = QApplication.cursorFlashTime()
     QApplication.setCursorFlashTime(0)
     yield
