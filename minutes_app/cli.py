@@ -199,13 +199,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
                     print(_("Không chép."), file=sys.stderr)
                     return EXIT_BAD_INPUT
             copied = copy_meeting(source, args.meeting_id, target, choice)
-    messages = {
-        "copied": _("Đã chép thành cuộc họp số {id} ở kho đích."),
-        "skipped": _("Bỏ qua: kho đích đã có cuộc họp này (số {id})."),
-        "replaced": _("Đã thay thế cuộc họp số {id} ở kho đích."),
-        "kept-both": _("Đã chép thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có."),
-    }
-    print(messages[copied.action].format(id=copied.meeting_id))
+    print(copied)
     return 0
 
 

@@ -39,6 +39,16 @@ class Copied:
     meeting_id: int  # the meeting's number in the target archive
     action: str  # 'copied', 'skipped', 'replaced' or 'kept-both'
 
+    def __str__(self) -> str:
+        """What happened, for the user."""
+        messages = {
+            "copied": _("Đã chép thành cuộc họp số {id} ở kho đích."),
+            "skipped": _("Bỏ qua: kho đích đã có cuộc họp này (số {id})."),
+            "replaced": _("Đã thay thế cuộc họp số {id} ở kho đích."),
+            "kept-both": _("Đã chép thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có."),
+        }
+        return messages[self.action].format(id=self.meeting_id)
+
 
 # Columns that tie a row to its meeting or order it: the copy sets them by attaching.
 _ATTACHMENT = {"meeting_id", "position"}

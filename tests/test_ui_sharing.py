@@ -79,7 +79,7 @@ def test_send_a_meeting_to_the_office_archive(qtbot, archive, example_dir: Path,
     office = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (office, True))
     window.send_meeting()
-    assert window.statusBar().currentMessage() == "Đã gửi: cuộc họp số 1 ở kho đích."
+    assert window.statusBar().currentMessage() == "Đã chép thành cuộc họp số 1 ở kho đích."
     assert window.settings.copy_target == office
     # A second time the office has it: the user is asked; here they keep both.
     clicked = []
@@ -93,7 +93,7 @@ def test_send_a_meeting_to_the_office_archive(qtbot, archive, example_dir: Path,
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     window.send_meeting()
     assert clicked and clicked[0].startswith("Kho đích đã có cuộc họp này (số 1:")
-    assert window.statusBar().currentMessage() == "Đã gửi thành cuộc họp mới số 2 ở kho đích, bên cạnh bản đã có."
+    assert window.statusBar().currentMessage() == "Đã chép thành cuộc họp mới số 2 ở kho đích, bên cạnh bản đã có."
     with open_archive(office) as target:
         assert len(list_meetings(target)) == 2
     window.close()

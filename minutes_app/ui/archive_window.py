@@ -263,13 +263,7 @@ class ArchiveWindow(QMainWindow):
             reason = getattr(error, "orig", None) or error
             self.show_message(self.tr("Không gửi được: {reason}").format(reason=reason))
             return
-        messages = {
-            "copied": self.tr("Đã gửi: cuộc họp số {id} ở kho đích."),
-            "skipped": self.tr("Bỏ qua: kho đích đã có cuộc họp này (số {id})."),
-            "replaced": self.tr("Đã thay thế cuộc họp số {id} ở kho đích."),
-            "kept-both": self.tr("Đã gửi thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có."),
-        }
-        self.show_message(messages[copied.action].format(id=copied.meeting_id))
+        self.show_message(str(copied))
 
     def _ask_if_exists(self, message: str) -> IfExists | None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Gửi sang kho khác"), message, parent=self)

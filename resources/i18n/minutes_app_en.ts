@@ -150,22 +150,6 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <source>Đã gửi: cuộc họp số {id} ở kho đích.</source>
-        <translation>Sent: meeting number {id} in the target archive.</translation>
-    </message>
-    <message>
-        <source>Bỏ qua: kho đích đã có cuộc họp này (số {id}).</source>
-        <translation>Skipped: the target archive already has this meeting (number {id}).</translation>
-    </message>
-    <message>
-        <source>Đã thay thế cuộc họp số {id} ở kho đích.</source>
-        <translation>Replaced meeting number {id} in the target archive.</translation>
-    </message>
-    <message>
-        <source>Đã gửi thành cuộc họp mới số {id} ở kho đích, bên cạnh bản đã có.</source>
-        <translation>Sent as new meeting number {id} in the target archive, beside the existing one.</translation>
-    </message>
-    <message>
         <source>&amp;Bỏ qua</source>
         <translation>&amp;Skip</translation>
     </message>
