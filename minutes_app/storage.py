@@ -6,6 +6,7 @@ The default archive is one SQLite file in the user's data folder; any SQLAlchemy
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from minutes_app import APP_ID
 from minutes_app.credentials import with_password
 
 ENV_DB = "MINUTES_APP_DB"
+WAL_ATTEMPTS = 100
 
 
 def data_dir() -> Path:
@@ -51,13 +53,25 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # WAL keeps readers and the autosave writer apart; FULL makes each commit durable
     # before it returns, so a power cut loses nothing that was reported saved.
     cursor = dbapi_connection.cursor()
-    # First: switching a new file to WAL needs a moment of exclusive access, which
-    # another app starting at the same instant may hold.
     cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    # Switching a new file to WAL needs a moment of exclusive access, and SQLite answers
+    # "locked" at once, without the busy timeout, while another app starting at the same
+    # instant holds it: try again for a few seconds.
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
 
 
 def create_archive_engine(url: str) -> Engine:
