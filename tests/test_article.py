@@ -15,18 +15,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.documents import export_document
 from minutes_app.documents.article import (
-    can_restore,
     current_article,
     is_edited,
-    keep_edits,
-    redraft,
-    restore_edits,
+    redraft_values,
+    restore_values,
+    to_json,
 )
 from minutes_app.documents.article_draft import ArticleBlock, draft_article, time_of_day
 from minutes_app.documents.wording import continue_sentence
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.model import Meeting
 from tests.conftest import DATA, EXAMPLE
+from tests.editing_helpers import open_editor
 from tests.helpers import docx_text, flat, load, pdf_body, picture
 
 PARTY = DATA / "party-meeting" / "meeting.json"
@@ -176,31 +176,32 @@ def test_the_press_release_choices_win(tmp_path: Path) -> None:
 
 def test_edits_are_kept_and_redrafting_can_be_undone(archive) -> None:
     meeting_id = import_file(archive, EXAMPLE)
-    with archive.sessions.begin() as session:
-        meeting = load_meeting(session, meeting_id)
-        assert not is_edited(meeting)
-        blocks = current_article(meeting)
+
+    def saved() -> list[ArticleBlock]:
+        assert editor.autosaver.flush(5)
+        with archive.sessions() as session:
+            return current_article(load_meeting(session, meeting_id))
+
+    editor, _saves = open_editor(archive, meeting_id)
+    try:
+        assert not is_edited(editor.meeting)
+        blocks = saved()
         edited = [ArticleBlock("headline", "Tít do biên tập viên đặt")] + blocks[1:]
-        keep_edits(meeting, edited)
-    with archive.sessions.begin() as session:
-        meeting = load_meeting(session, meeting_id)
-        assert is_edited(meeting)
-        assert same(current_article(meeting)) == same(edited)  # photos found again by their ids
+        editor.set_press_release_field("article", to_json(edited))
+        assert same(saved()) == same(edited)  # photos found again by their ids
         # The record changes; the edited article does not follow silently.
-        meeting.speeches[2].summary = "Đề xuất nội dung mới."
-        assert same(current_article(meeting)) == same(edited)
-        redraft(meeting)
-    with archive.sessions.begin() as session:
-        meeting = load_meeting(session, meeting_id)
-        drafted = current_article(meeting)
+        editor.set_field(editor.meeting.speeches[2], "summary", "Đề xuất nội dung mới.")
+        assert same(saved()) == same(edited)
+        editor.set_press_release_fields(redraft_values(editor.meeting.press_release))
+        drafted = saved()
         assert drafted[0].text.startswith("Sơ kết công tác chuyển đổi số")
         assert any(b.text.startswith("Phó Giám đốc Sở Tài chính Võ Đình Nam đề xuất nội dung mới.") for b in drafted)
-        assert can_restore(meeting)
-        restore_edits(meeting)
-    with archive.sessions() as session:
-        meeting = load_meeting(session, meeting_id)
-        assert same(current_article(meeting)) == same(edited)
-        assert not can_restore(meeting)
+        assert restore_values(editor.meeting.press_release)
+        editor.set_press_release_fields(restore_values(editor.meeting.press_release))
+        assert same(saved()) == same(edited)
+        assert not restore_values(editor.meeting.press_release)
+    finally:
+        editor.close()
 
 
 @pytest.fixture(scope="module")

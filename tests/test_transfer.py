@@ -95,13 +95,13 @@ def test_copy_choices_and_people(database: str, tmp_path: Path, request: pytest.
 
 
 def test_a_copy_beside_the_original_keeps_its_edited_article(tmp_path: Path) -> None:
-    from minutes_app.documents.article import current_article, keep_edits
+    from minutes_app.documents.article import current_article, to_json
 
     with open_archive(f"sqlite:///{tmp_path / 'a.sqlite3'}") as archive:
         first = import_file(archive, EXAMPLE)
         with archive.sessions.begin() as session:
             meeting = load_meeting(session, first)
-            keep_edits(meeting, current_article(meeting))
+            meeting.press_release.article = to_json(current_article(meeting))
         kept = copy_meeting(archive, first, archive, IfExists.KEEP_BOTH)
         with archive.sessions() as session:
             original = [(b.kind, b.text) for b in current_article(load_meeting(session, first))]

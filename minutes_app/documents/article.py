@@ -5,7 +5,6 @@ shown, so it follows every change to the minutes. Once edited, it is kept as the
 left it: re-drafting then keeps the edited text aside, and it can be restored.
 """
 
-import uuid
 from typing import Any
 
 from minutes_app.documents.article_draft import ArticleBlock, draft_article
@@ -52,20 +51,6 @@ def current_article(meeting: Meeting) -> list[ArticleBlock]:
     return draft_article(meeting)
 
 
-def _press_release(meeting: Meeting) -> PressRelease:
-    if meeting.press_release is None:
-        meeting.press_release = PressRelease()
-    return meeting.press_release
-
-
-def keep_edits(meeting: Meeting, blocks: list[ArticleBlock]) -> None:
-    """Store the user's version of the article; re-drafting no longer replaces it silently."""
-    for block in blocks:
-        if block.photo is not None and block.photo.id is None:
-            block.photo.id = uuid.uuid4()  # a photo not yet saved still needs its id
-    _press_release(meeting).article = to_json(blocks)
-
-
 def redraft_values(press: PressRelease | None) -> dict[str, Any]:
     """The fields to set to draft again from the record; edited text is kept aside."""
     if press is None or press.article is None:
@@ -78,20 +63,6 @@ def restore_values(press: PressRelease | None) -> dict[str, Any]:
     if press is None or press.article_previous is None:
         return {}
     return {"article": press.article_previous, "article_previous": None}
-
-
-def redraft(meeting: Meeting) -> None:
-    for name, value in redraft_values(meeting.press_release).items():
-        setattr(_press_release(meeting), name, value)
-
-
-def can_restore(meeting: Meeting) -> bool:
-    return bool(restore_values(meeting.press_release))
-
-
-def restore_edits(meeting: Meeting) -> None:
-    for name, value in restore_values(meeting.press_release).items():
-        setattr(_press_release(meeting), name, value)
 
 
 def compose_article(meeting: Meeting, profile: Profile) -> Document:

@@ -27,7 +27,6 @@ SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
 # For characters outside the Latin scripts (symbols, emoji, other writing systems), with
 # outlines reportlab can embed (colour emoji fonts have none).
 FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "FreeSerif", "Symbola", "Segoe UI Symbol", "Segoe UI Emoji")
-STYLES = ("regular", "bold", "italic", "bold_italic")
 _SHIPPED_SERIF = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
                   "LiberationSerif-BoldItalic.ttf")
 
