@@ -20,6 +20,8 @@ def canonical(document: dict[str, Any], folder: Path) -> dict[str, Any]:
     Two meeting files are equivalent when their canonical forms are equal.
     """
     doc = copy.deepcopy(document)
+    # Each format version reads as the same record: the version is not part of it.
+    del doc["format"]
     doc.setdefault("style", "state")
     for key in ("starts_at", "ends_at"):
         if key in doc and len(doc[key]) == 19 and doc[key].endswith(":00"):

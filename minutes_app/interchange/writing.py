@@ -4,7 +4,7 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ def photos_folder(path: Path) -> Path:
     return path.with_name(f"{path.stem}-photos")
 
 
-def _datetime(value: datetime) -> str:
+def _iso(value: datetime | time) -> str:
+    """A date-time or a time to the minute, or to the second when it has seconds."""
     return value.isoformat(timespec="seconds" if value.second else "minutes")
 
 
@@ -96,8 +97,8 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
             "document_number": meeting.document_number,
             "place_name": meeting.place_name,
             "venue": meeting.venue,
-            "starts_at": _datetime(meeting.starts_at),
-            "ends_at": _datetime(meeting.ends_at) if meeting.ends_at else None,
+            "starts_at": _iso(meeting.starts_at),
+            "ends_at": _iso(meeting.ends_at) if meeting.ends_at else None,
             "chair": attendee(meeting.chair),
             "secretary": attendee(meeting.secretary),
             "agenda": list(meeting.agenda),
@@ -126,7 +127,7 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
                             "speaker": attendee(s.speaker),
                             "kind": s.kind,
                             "subject": s.subject,
-                            "at": s.at.strftime("%H:%M") if s.at else None,
+                            "at": _iso(s.at) if s.at else None,
                             "summary": s.summary,
                             "photo": photo(s.photo),
                         }
