@@ -123,6 +123,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.speeches),
             selectinload(Meeting.topics),
             selectinload(Meeting.directives),
+            selectinload(Meeting.carried_tasks),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
         )

@@ -166,6 +166,7 @@ class Meeting(Versioned, Base):
     speeches: Mapped[list["Speech"]] = _parts("Speech")
     topics: Mapped[list["Topic"]] = _parts("Topic")
     directives: Mapped[list["Directive"]] = _parts("Directive")
+    carried_tasks: Mapped[list["CarriedTask"]] = _parts("CarriedTask")
     photos: Mapped[list["Photo"]] = _parts("Photo")
     press_release: Mapped["PressRelease | None"] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
@@ -244,6 +245,18 @@ class Directive(MeetingPart, Base):
         ForeignKey("attendance.id", ondelete="SET NULL"), index=True
     )
     extensions: Mapped[Extensions | None]
+    # The directive followed up as a task (minutes_app.tasks). The unit in charge is the
+    # addressee unless ``lead_unit`` names one of several; ``recurrence`` marks an ongoing
+    # or periodic task; extensions and progress notes are lists of small JSON objects.
+    lead_unit: Mapped[str | None] = mapped_column(Text)
+    partners: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    recurrence: Mapped[str | None] = mapped_column(String(12))
+    deadline_extensions: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    progress: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    done_on: Mapped[date | None]
+    result: Mapped[str | None] = mapped_column(Text)
+    report_number: Mapped[str | None]
+    report_date: Mapped[date | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="directives")
     issued_by: Mapped[Attendance | None] = relationship()
@@ -321,3 +334,22 @@ class SearchTerm(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     uses: Mapped[int] = mapped_column(Integer)  # rows of the meeting that hold the word
+
+
+class CarriedTask(MeetingPart, Base):
+    """A task of an earlier session reviewed at this one ("Kết quả thực hiện kết luận kỳ
+    trước"): what the minutes print, copied when it was carried over, and the outcome
+    reported. ``task_id`` names the earlier directive; it is no foreign key, since that
+    meeting may be in another archive."""
+
+    __tablename__ = "carried_task"
+
+    task_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    unit: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None]
+    recurrence: Mapped[str | None] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="carried_tasks")

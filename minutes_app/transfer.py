@@ -111,6 +111,7 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
     for directive in meeting.directives:
         copy.directives.append(clone(directive, {"issued_by_id"}))
         twin(directive).issued_by = twin(directive.issued_by)
+    copy.carried_tasks = [clone(task, set()) for task in meeting.carried_tasks]
     copy.chair, copy.secretary = twin(meeting.chair), twin(meeting.secretary)
     press = meeting.press_release
     if press is not None:

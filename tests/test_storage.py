@@ -1,5 +1,6 @@
 """The archive database: location, connection settings, schema migrations."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from minutes_app import migrate, storage
 from minutes_app.archive import open_archive
 from minutes_app.migrate import ArchiveTooNew
 from minutes_app.model import Base
+from minutes_app.task_register import load_register
 
 
 def test_sqlite_connection_settings(archive) -> None:
@@ -95,10 +97,14 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     path = tmp_path / "archive.sqlite3"
     with open_archive(f"sqlite:///{path}") as archive:
         import_file(archive, EXAMPLE)
-    # Turn it into an archive of revision 0002, before rows said who saved them and
-    # before the search counted words per meeting.
+    # Turn it into an archive of revision 0002, before rows said who saved them, before
+    # the search counted words per meeting and before directives were followed up as tasks.
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE search_term")
+    connection.execute("DROP TABLE carried_task")
+    for column in ("lead_unit", "partners", "recurrence", "deadline_extensions", "progress", "done_on", "result",
+                   "report_number", "report_date"):
+        connection.execute(f"ALTER TABLE directive DROP COLUMN {column}")
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")
@@ -109,6 +115,13 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
         with archive.engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
         assert [m.title[:24] for m in list_meetings(archive)] == ["Hội nghị sơ kết công tác"]
+        # Its directives are tasks of their addressees, with their deadlines.
+        with archive.engine.connect() as connection:
+            register = load_register(connection, date(2026, 9, 1))
+        assert [(register.units[register.unit_of[i]], register.deadlines[i], register.status(i).value)
+                for i in range(len(register))] == [
+            ("Sở Khoa học và Công nghệ", "2026-08-31", "overdue"), ("Sở Tài chính", "2026-09-30", "in-time"),
+            ("Sở Nội vụ", None, "in-time"), ("UBND các xã, phường", None, "in-time")]
     [before] = tmp_path.glob(f"archive.before-{migrate.head_revision()}-*.sqlite3")
     old = sqlite3.connect(before)
     assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)

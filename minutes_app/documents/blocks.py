@@ -76,7 +76,17 @@ class KeepTogether:
     blocks: tuple["Block", ...]
 
 
-Block = Para | Rule | Spacer | Picture | Columns | KeepTogether
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table (a report's list of tasks) that may run over several pages, its
+    header rows repeated on each; a row is never split between two pages."""
+
+    rows: tuple[tuple[tuple[Para, ...], ...], ...]  # each row's cells, each cell's paragraphs
+    widths: tuple[float, ...]  # fractions of the text width, summing to 1
+    header_rows: int = 1
+
+
+Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Grid
 
 
 @dataclass
@@ -115,6 +125,10 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
                 yield from walk(cell)
         elif isinstance(block, KeepTogether):
             yield from walk(block.blocks)
+        elif isinstance(block, Grid):
+            for row in block.rows:
+                for cell in row:
+                    yield from cell
 
 
 def para(text: str, style: str, *, bold: bool = False, italic: bool = False, keep_with_next: bool = False) -> Para:

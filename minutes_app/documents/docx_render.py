@@ -15,12 +15,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
 from minutes_app.documents import ExportError, fonts
-from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Picture, Rule, Spacer
+from minutes_app.documents.blocks import Block, Columns, Document, Grid, KeepTogether, Para, Picture, Rule, Spacer
 from minutes_app.documents.fonts import FontFaces
 from minutes_app.documents.pictures import prepare, shown_size
 from minutes_app.documents.profiles import ParagraphStyle, Profile
@@ -33,6 +33,8 @@ _ALIGN = {
 }
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _Container = DocxDocument | _Cell
+# Room between a ruled table's lines and its text, in twentieths of a point (Word's default).
+GRID_PADDING_DXA = 108
 
 
 def set_font_slots(parent: OxmlElement, font: str) -> None:
@@ -163,6 +165,8 @@ class _Renderer:
                     self._columns(block, container, width, keep or keep_next)
                 case KeepTogether():
                     self.add(block.blocks, container, width, keep=True)
+                case Grid():
+                    self._grid(block, container, width)
 
     def _paragraph(self, container: _Container) -> Paragraph:
         # A new table cell already holds one empty paragraph: use it first.
@@ -200,8 +204,10 @@ class _Renderer:
         shown, tall = shown_size(prepared, width * picture.width, self.profile.page.text_height_pt)
         paragraph.add_run().add_picture(io.BytesIO(prepared.jpeg), width=Pt(shown), height=Pt(tall))
 
-    def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
-        table = container.add_table(rows=1, cols=len(columns.cells))
+    @staticmethod
+    def _table(container: _Container, rows: int, cols: int, border: str, margin_dxa: int) -> Table:
+        """A table of fixed column widths, centred, with ``border`` lines ('nil' for none)."""
+        table = container.add_table(rows=rows, cols=cols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         properties = table._tbl.tblPr
@@ -211,16 +217,39 @@ class _Renderer:
         borders = OxmlElement("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             element = OxmlElement(f"w:{edge}")
-            element.set(qn("w:val"), "nil")
+            element.set(qn("w:val"), border)
+            if border != "nil":
+                for key, value in (("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+                    element.set(qn(key), value)
             borders.append(element)
         properties.append(borders)
         margins = OxmlElement("w:tblCellMar")
         for edge in ("left", "right"):
             element = OxmlElement(f"w:{edge}")
-            element.set(qn("w:w"), "0")
+            element.set(qn("w:w"), str(margin_dxa))
             element.set(qn("w:type"), "dxa")
             margins.append(element)
         properties.append(margins)
+        return table
+
+    def _grid(self, grid: Grid, container: _Container, width: float) -> None:
+        table = self._table(container, 0, len(grid.widths), "single", GRID_PADDING_DXA)
+        widths = [Pt(width * fraction) for fraction in grid.widths]
+        for index, cell_width in enumerate(widths):
+            table.columns[index].width = cell_width
+        inner = [width * fraction - 2 * GRID_PADDING_DXA / 20 for fraction in grid.widths]
+        for number, cells in enumerate(grid.rows):
+            row = table.add_row()
+            properties = row._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))
+            if number < grid.header_rows:
+                properties.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+            for cell, paragraphs, cell_width, room in zip(row.cells, cells, widths, inner, strict=True):
+                cell.width = cell_width  # Word reads the column width, LibreOffice the cell width
+                self.add(paragraphs, cell, room)
+
+    def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
+        table = self._table(container, 1, len(columns.cells), "nil", 0)
         row = table.rows[0]
         # A row never breaks across pages: the header and the signatures stay whole.
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

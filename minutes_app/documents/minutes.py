@@ -16,7 +16,8 @@ from minutes_app.documents.wording import (
     short_date,
     titled_name,
 )
-from minutes_app.model import Attendance, Directive, Meeting, Speech
+from minutes_app.model import Attendance, CarriedTask, Directive, Meeting, Speech
+from minutes_app.tasks import deadline_text
 
 
 def compose_minutes(meeting: Meeting, profile: Profile) -> Document:
@@ -30,27 +31,36 @@ def compose_minutes(meeting: Meeting, profile: Profile) -> Document:
 
 
 def _header(meeting: Meeting, profile: Profile) -> list[Block]:
+    return document_header(meeting, meeting.document_number, profile)
+
+
+def document_header(
+    organizer: Meeting, number: str | None, profile: Profile, dateline: str | None = None
+) -> list[Block]:
+    """The organ (``organizer``'s, with its parent) and the number on the left; the national
+    heading on the right, with the dateline under it if the document has one."""
     header = profile.header
-    assert header is not None, "a minutes profile has a header"
+    assert header is not None, "a document profile with a header"
     left: list[Block] = []
-    if meeting.organizer_parent:
-        left.append(para(meeting.organizer_parent, "parent"))
-    left.append(para(meeting.organizer_name, "organ"))
+    if organizer.organizer_parent:
+        left.append(para(organizer.organizer_parent, "parent"))
+    left.append(para(organizer.organizer_name, "organ"))
     if header.organ_mark == "rule":
-        left.append(Rule(meeting.organizer_name, "organ", header.organ_rule))
+        left.append(Rule(organizer.organizer_name, "organ", header.organ_rule))
     elif header.organ_mark == "star":
         left.append(para("*", "organ"))
-    if meeting.document_number:
-        number = header.number.format(number=meeting.document_number)
+    if number:
+        left.append(para(header.number.format(number=number), "number"))
     else:
-        number = header.number_blank.format(code=meeting.organizer_code or "")
-    left.append(para(number, "number"))
+        left.append(para(header.number_blank.format(code=organizer.organizer_code or ""), "number"))
 
     right: list[Block] = []
     for line in header.national:
         right.append(para(line.text, line.style))
         if line.rule:
             right.append(Rule(line.text, line.style, line.rule))
+    if dateline:
+        right.append(para(dateline, "dateline"))
     return [Columns((tuple(left), tuple(right)), (header.left_width, 1 - header.left_width))]
 
 
@@ -122,6 +132,12 @@ def _content(meeting: Meeting, profile: Profile) -> list[Block]:
             para(list_item(f"{i}. {item}", i == len(meeting.agenda)), "item")
             for i, item in enumerate(meeting.agenda, start=1)
         ]
+    if meeting.carried_tasks:
+        blocks.append(_heading(profile.label("carried")))
+        blocks += [
+            para(_carried(task, i == len(meeting.carried_tasks) - 1), "item")
+            for i, task in enumerate(meeting.carried_tasks)
+        ]
     for speech in meeting.speeches:
         blocks += _speech(speech, meeting.style)
     if meeting.topics:
@@ -155,9 +171,22 @@ def _speech(speech: Speech, style: str) -> list[Block]:
     return [Para(runs, "body", keep_with_next=bool(summary)), *(para(text, "body") for text in summary)]
 
 
+def _carried(task: CarriedTask, last: bool) -> str:
+    """'- Sở Y tế: xây dựng kế hoạch … (hạn 30/11/2026): đã hoàn thành …;'"""
+    if task.recurrence:
+        when = f" ({deadline_text(task.deadline, task.recurrence, document=True)})"
+    else:
+        when = f" (hạn {short_date(task.deadline)})" if task.deadline else ""
+    content = task.content.rstrip().rstrip(".;,")
+    outcome = task.outcome.strip().rstrip(".;,")
+    return list_item(f"- {task.unit}: {content}{when}" + (f": {outcome}" if outcome else ""), last)
+
+
 def _directive(directive: Directive, meeting: Meeting, last: bool) -> str:
     notes = []
-    if directive.deadline:
+    if directive.recurrence:
+        notes.append(deadline_text(directive.deadline, directive.recurrence, document=True))
+    elif directive.deadline:
         notes.append(f"trước ngày {short_date(directive.deadline)}")
     issuer = directive.issued_by
     if issuer is not None and issuer is not meeting.chair:

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
+    LongTable,
     Paragraph,
     SimpleDocTemplate,
     Table,
@@ -33,6 +34,7 @@ from minutes_app.documents.blocks import (
     Block,
     Columns,
     Document,
+    Grid,
     KeepTogether,
     Para,
     Picture,
@@ -44,6 +46,8 @@ from minutes_app.documents.pictures import PreparedPicture, prepare, shown_size
 from minutes_app.documents.profiles import CM, MM, ParagraphStyle, Profile
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+# Room between a ruled table's lines and its text, in points (as Word's default).
+GRID_PADDING = 5.4
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -201,7 +205,26 @@ class _Renderer:
                     result.append(table)
                 case KeepTogether():
                     result.append(RLKeepTogether(self.flowables(block.blocks, width)))
+                case Grid():
+                    result.append(self._grid(block, width))
         return result
+
+    def _grid(self, grid: Grid, width: float) -> LongTable:
+        widths = [width * w for w in grid.widths]
+        rows = [[self.flowables(cell, w - 2 * GRID_PADDING) for cell, w in zip(row, widths, strict=True)]
+                for row in grid.rows]
+        # LongTable: laid out row by row, so a list of thousands of tasks takes no longer per row.
+        table = LongTable(rows, colWidths=widths, repeatRows=grid.header_rows, splitInRow=0)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return table
 
 
 def render_pdf(document: Document, profile: Profile) -> bytes:

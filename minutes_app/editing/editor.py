@@ -28,6 +28,7 @@ from minutes_app.editing.operations import (
 )
 from minutes_app.model import (
     Attendance,
+    CarriedTask,
     Directive,
     Meeting,
     Person,
@@ -39,7 +40,7 @@ from minutes_app.model import (
 )
 from minutes_app.text import clean, clean_name
 
-Part = Attendance | Speech | Topic | Directive | Photo
+Part = Attendance | Speech | Topic | Directive | CarriedTask | Photo
 Row = Meeting | Part | PressRelease | Person
 
 COLLECTIONS: dict[type, str] = {
@@ -47,6 +48,7 @@ COLLECTIONS: dict[type, str] = {
     Speech: "speeches",
     Topic: "topics",
     Directive: "directives",
+    CarriedTask: "carried_tasks",
     Photo: "photos",
 }
 
@@ -409,6 +411,14 @@ class MeetingEditor:
         )
         self._run([InsertRow("directives", directive, self._end("directives", index))])
         return directive
+
+    def add_carried_tasks(self, rows: list[CarriedTask], index: int | None = None) -> list[CarriedTask]:
+        """Add tasks of an earlier session (made by ``carry_over``) as one step."""
+        start = self._end("carried_tasks", index)
+        for row in rows:
+            row.meeting_id = self.meeting.id
+        self._run(InsertRow("carried_tasks", row, start + i) for i, row in enumerate(rows))
+        return rows
 
     def add_photo(self, photo: Photo, index: int | None = None) -> Photo:
         """Add a photo made by ``photos.photo_from_file``."""

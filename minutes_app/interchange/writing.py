@@ -10,7 +10,7 @@ from typing import Any
 
 from minutes_app.images import EXTENSIONS
 from minutes_app.interchange.validation import FORMAT
-from minutes_app.model import Attendance, Meeting, Photo, Style
+from minutes_app.model import Attendance, CarriedTask, Directive, Meeting, Photo, Style
 
 
 def photos_folder(path: Path) -> Path:
@@ -65,6 +65,36 @@ def _photo_names(photos: list[Photo]) -> dict[int, str]:
         used.add(name.casefold())
         names[id(photo)] = name
     return names
+
+
+def _follow_up(directive: Directive) -> dict[str, Any]:
+    """The directive's task fields (version 2); empty for a task that is only its addressee's."""
+    return _compact(
+        {
+            "lead_unit": directive.lead_unit,
+            "partners": list(directive.partners or []),
+            "recurrence": directive.recurrence,
+            "extensions": list(directive.deadline_extensions or []),
+            "progress": list(directive.progress or []),
+            "done_on": directive.done_on.isoformat() if directive.done_on else None,
+            "result": directive.result,
+            "report_number": directive.report_number,
+            "report_date": directive.report_date.isoformat() if directive.report_date else None,
+        }
+    )
+
+
+def _carried(task: CarriedTask) -> dict[str, Any]:
+    return _compact(
+        {
+            "task": str(task.task_id) if task.task_id else None,
+            "unit": task.unit,
+            "content": task.content,
+            "deadline": task.deadline.isoformat() if task.deadline else None,
+            "recurrence": task.recurrence,
+            "outcome": task.outcome or None,
+        }
+    )
 
 
 def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str, Any]:
@@ -148,12 +178,14 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
                             "content": d.content,
                             "deadline": d.deadline.isoformat() if d.deadline else None,
                             "issued_by": attendee(d.issued_by),
+                            "follow_up": _follow_up(d),
                         }
                     ),
                     d.extensions,
                 )
                 for d in meeting.directives
             ],
+            "previous_tasks": [_with_extensions(_carried(c), c.extensions) for c in meeting.carried_tasks],
             "photos": [
                 _with_extensions(
                     _compact({"id": photo(p), "file": photo_files[id(p)], "caption": p.caption}),

@@ -7,10 +7,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from minutes_app.archive import Archive
+from minutes_app.bodies import known_bodies
 from minutes_app.documents import get_ready
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
-from minutes_app.editing.lookup import known_addressees
 from minutes_app.editing.sharing import refresh
 from minutes_app.i18n import app_name
 from minutes_app.people import KnownPerson, directory
@@ -41,7 +41,7 @@ class _Lookups(QObject):
         def work() -> None:
             with archive.sessions() as session:
                 people: list[KnownPerson] = directory(session)
-                addressees = known_addressees(session)
+                addressees = known_bodies(session)
             self.ready.emit(people, addressees)
 
         threading.Thread(target=work, name="lookups", daemon=True).start()

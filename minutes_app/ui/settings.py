@@ -1,7 +1,6 @@
 """What the window remembers between sessions (QSettings): language, folders, phrases,
 geometry, the archive's address and the user's name (never a password: see credentials)."""
 
-import getpass
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from minutes_app import APP_ID
-from minutes_app.credentials import without_password
+from minutes_app.credentials import login_name, without_password
 from minutes_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -83,7 +82,7 @@ class Settings:
     @property
     def user_name(self) -> str:
         """Who saves, as others see it when both change the same row."""
-        return str(self.qsettings.value("user_name", "")) or _login_name()
+        return str(self.qsettings.value("user_name", "")) or login_name()
 
     @user_name.setter
     def user_name(self, name: str) -> None:
@@ -96,9 +95,3 @@ class Settings:
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
 
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in some containers and services
-        return ""

@@ -1,0 +1,382 @@
+"""The register of tasks ("Theo dõi nhiệm vụ"): every task of every meeting of an archive,
+filtered, sorted and counted in memory.
+
+An archive of ten thousand meetings holds about a hundred thousand tasks, and the
+register answers each change of a filter or of the sort while the user types. So the
+tasks are read once, in one query, into columns (a list per field, a task being an
+index into them), with the status of each computed for the day the register is for.
+Each sort order is computed once, on first use, and kept; a selection walks that order
+and keeps the tasks that pass the filters, which costs a few milliseconds.
+
+What only some uses need is worked out when first asked: the partner units (from their
+JSON), the leader who gave each task, and the folded text that search keeps for each
+directive (minutes_app.search), which a search by words reads (``load_texts``).
+"""
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import repeat
+from typing import Any
+
+from sqlalchemy import Connection, String, case, func, select, type_coerce
+
+from minutes_app.model import Base
+from minutes_app.search import folded_text, terms
+from minutes_app.tasks import DUE_SOON_DAYS, STATUSES, Status, due_soon_until, status_of
+from minutes_app.text import fold
+
+# Sort orders a register offers (the columns of its window).
+COLUMNS = ("status", "deadline", "unit", "content", "partners", "meeting", "leader", "done")
+_TABLES = Base.metadata.tables
+_FAR = "9999-99-99"  # no date: after every date
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    title: str
+    day: str  # ISO date of its start
+    organizer: str
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """What a register shows; every part left empty lets every task through."""
+
+    statuses: frozenset[Status] = frozenset()
+    unit: str = ""  # words of the unit in charge, diacritics optional
+    meeting_id: int | None = None
+    meeting: str = ""  # words of the meeting's title
+    leader: str = ""  # the name of the leader who gave the task, exactly
+    assigned_from: date | None = None  # the meeting's day, from and to (inclusive)
+    assigned_to: date | None = None
+    text: str = ""  # words of the task (unit, content, partners, result)
+
+
+@dataclass
+class Counts:
+    """Tasks per status, and per unit and status, of a selection."""
+
+    by_status: Counter[Status] = field(default_factory=Counter)
+    by_unit: dict[str, Counter[Status]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass
+class Selection:
+    """The tasks a filter lets through, in the order asked, and their counts over every
+    status (the status filter aside, so the counts show what it hides)."""
+
+    tasks: list[int]
+    counts: Counts
+
+
+class Register:
+    """The tasks of an archive as columns; task ``i`` is the i-th of each list."""
+
+    def __init__(self, today: date, soon_days: int) -> None:
+        self.today = today
+        self.soon_days = soon_days
+        self.meetings: dict[int, MeetingInfo] = {}
+        self.ids: list[Any] = []  # the directive's UUID as the database gives it
+        self.meeting_ids: list[int] = []
+        self.units: list[str] = []  # each unit in charge, as it was first typed
+        self.unit_of: list[int] = []  # index into ``units``
+        self.contents: list[str] = []
+        self.deadlines: list[str | None] = []  # the deadline that applies, ISO
+        self.extended: list[bool] = []
+        self.recurrences: list[str | None] = []
+        self.done: list[str | None] = []  # completion date, ISO
+        self.status_of: list[int] = []  # index into STATUSES
+        self.texts: list[str] | None = None  # folded, for search: see load_texts
+        self._partners_json: list[Any] = []  # as read: JSON text (SQLite) or a list (PostgreSQL)
+        self._partners: dict[int, str] = {}
+        self._issuers: list[Any] = []  # the leader's attendance when not the chair
+        self._chairs: dict[int, str] = {}  # the chair's name by meeting
+        self._issuer_names: dict[Any, str] = {}
+        self._leaders: tuple[list[str], list[int]] | None = None
+        self._orders: dict[str, list[int]] = {}
+        self._folded_titles: dict[int, str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def status(self, task: int) -> Status:
+        return STATUSES[self.status_of[task]]
+
+    def unit(self, task: int) -> str:
+        return self.units[self.unit_of[task]]
+
+    def partners(self, task: int) -> str:
+        """The task's partner units joined with '; ', read from their JSON when first asked."""
+        found = self._partners.get(task)
+        if found is None:
+            value = self._partners_json[task]
+            found = self._partners[task] = "; ".join(_json(value)) if value is not None else ""
+        return found
+
+    def leader(self, task: int) -> str:
+        """The name of the leader who gave the task: the one recorded, else the chair."""
+        issuer = self._issuers[task]
+        found = self._chairs.get(self.meeting_ids[task]) if issuer is None else self._issuer_names.get(issuer)
+        return found or ""
+
+    @property
+    def leaders(self) -> list[str]:
+        """Every leader who gave a task, each name once."""
+        return self._leader_indexes()[0]
+
+    def _leader_indexes(self) -> tuple[list[str], list[int]]:
+        if self._leaders is None:
+            names: list[str] = []
+            self._leaders = names, _indexes([self.leader(i) or None for i in range(len(self.ids))], names)
+        return self._leaders
+
+    def index_of(self, task_id: str) -> int:
+        """The index of the task whose UUID (any spelling) is ``task_id``; -1 if none."""
+        wanted = task_id.replace("-", "").casefold()
+        return next((i for i, found in enumerate(self.ids) if str(found).replace("-", "").casefold() == wanted), -1)
+
+    def load_texts(self, connection: Connection) -> None:
+        """Read the folded text of every task, which a search by words needs: the text
+        search keeps for each directive (its unit, content, partners and result)."""
+        text, directive = _TABLES["search_text"], _TABLES["directive"]
+        query = select(_raw(text.c.row_id), text.c.text).join(directive, directive.c.id == text.c.row_id)
+        stored: dict[Any, str] = dict(connection.execute(query).all())
+        self.texts = [
+            stored.get(task_id) or folded_text((self.unit(i), self.contents[i], self.partners(i)))
+            for i, task_id in enumerate(self.ids)
+        ]
+
+    # --- sorting -------------------------------------------------------------------
+
+    def order(self, column: str) -> list[int]:
+        """Every task in the order of ``column`` (ascending), computed once."""
+        if column not in self._orders:
+            # Sorted by each key in turn, the most significant last: Python's sort is stable,
+            # and a key read from a list is much quicker than a tuple made for each task.
+            # Ties keep the order the tasks were read in.
+            order = list(range(len(self.ids)))
+            for keys in self._sort_keys(column):
+                order.sort(key=keys.__getitem__)
+            self._orders[column] = order
+        return self._orders[column]
+
+    def _sort_keys(self, column: str) -> list[list[Any]]:
+        count = range(len(self.ids))
+        if column == "content":
+            return [[c.casefold() for c in self.contents]]
+        if column == "partners":
+            return [[self.partners(i).casefold() or "\uffff" for i in count]]
+        if column == "done":
+            return [[d or _FAR for d in self.done]]
+        deadlines = [d or _FAR for d in self.deadlines]
+        day = {m: info.day for m, info in self.meetings.items()}
+        days = [day[m] for m in self.meeting_ids]
+        if column == "status":
+            return [deadlines, self.status_of]
+        if column == "deadline":
+            return [self.status_of, deadlines]
+        if column == "unit":
+            ranks = _ranks(self.units)
+            return [deadlines, self.status_of, [ranks[u] for u in self.unit_of]]
+        if column == "leader":
+            names, leader_of = self._leader_indexes()
+            ranks = [*_ranks(names), len(names)]  # no leader: last
+            return [days, [ranks[n] for n in leader_of]]
+        if column == "meeting":
+            return [self.meeting_ids, days]
+        raise ValueError(column)
+
+    # --- selecting -----------------------------------------------------------------
+
+    def select(self, wanted: TaskFilter, column: str = "status", descending: bool = False) -> Selection:
+        """The tasks ``wanted`` lets through, ordered by ``column``, with their counts."""
+        tasks = self.order(column)
+        if descending:
+            tasks = tasks[::-1]
+        for keep in self._filters(wanted):
+            tasks = keep(tasks)
+        counts = self.count(tasks)
+        if wanted.statuses:
+            allowed = {STATUSES.index(s) for s in wanted.statuses}
+            status_of = self.status_of
+            tasks = [i for i in tasks if status_of[i] in allowed]
+        return Selection(tasks, counts)
+
+    def count(self, tasks: Sequence[int]) -> Counts:
+        width = len(STATUSES)
+        unit_of, status_of = self.unit_of, self.status_of
+        pairs = Counter([unit_of[i] * width + status_of[i] for i in tasks])
+        counts = Counts()
+        for pair, n in pairs.items():
+            unit, status = divmod(pair, width)
+            counts.by_status[STATUSES[status]] += n
+            counts.by_unit.setdefault(self.units[unit], Counter())[STATUSES[status]] += n
+        return counts
+
+    def _filters(self, wanted: TaskFilter) -> list[Callable[[list[int]], list[int]]]:
+        """One function per part of the filter that is set, each keeping the tasks it lets through."""
+        filters: list[Callable[[list[int]], list[int]]] = []
+        meetings = self._meetings(wanted)
+        if meetings is not None:
+            meeting_ids = self.meeting_ids
+            filters.append(lambda tasks: [i for i in tasks if meeting_ids[i] in meetings])
+        if wanted.unit.strip():
+            words = terms(wanted.unit)
+            units = {u for u, name in enumerate(self.units) if _has_words(fold(name), words)}
+            unit_of = self.unit_of
+            filters.append(lambda tasks: [i for i in tasks if unit_of[i] in units])
+        if wanted.leader:
+            names, leader_of = self._leader_indexes()
+            leader = names.index(wanted.leader) if wanted.leader in names else -2
+            filters.append(lambda tasks: [i for i in tasks if leader_of[i] == leader])
+        words = terms(wanted.text)
+        if words:
+            if self.texts is None:
+                raise RuntimeError("load_texts() first: a search by words needs the tasks' text")
+            texts = self.texts
+            for word in words:
+                filters.append(lambda tasks, w=word: [i for i in tasks if w in texts[i]])
+        return filters
+
+    def _meetings(self, wanted: TaskFilter) -> set[int] | None:
+        """The meetings whose tasks the filter lets through; None for all of them."""
+        chosen: set[int] | None = None if wanted.meeting_id is None else {wanted.meeting_id}
+        if wanted.meeting.strip():
+            words = terms(wanted.meeting)
+            found = {m for m, title in self._titles().items() if _has_words(title, words)}
+            chosen = found if chosen is None else chosen & found
+        if wanted.assigned_from is not None or wanted.assigned_to is not None:
+            start = wanted.assigned_from.isoformat() if wanted.assigned_from else ""
+            end = wanted.assigned_to.isoformat() if wanted.assigned_to else _FAR
+            found = {m for m, info in self.meetings.items() if start <= info.day <= end}
+            chosen = found if chosen is None else chosen & found
+        return chosen
+
+    def _titles(self) -> dict[int, str]:
+        """The meetings' titles folded, on first use."""
+        if self._folded_titles is None:
+            self._folded_titles = {m: fold(info.title) for m, info in self.meetings.items()}
+        return self._folded_titles
+
+
+def _ranks(names: list[str]) -> list[int]:
+    """The place of each name in alphabetical order (diacritics aside)."""
+    folded = [fold(name) for name in names]
+    ranks = [0] * len(names)
+    for rank, index in enumerate(sorted(range(len(names)), key=folded.__getitem__)):
+        ranks[index] = rank
+    return ranks
+
+
+def _has_words(text: str, words: list[str]) -> bool:
+    return all(word in text for word in words)
+
+
+def _raw(column: Any) -> Any:
+    """The column as the database gives it, not converted: a hundred thousand UUIDs and
+    dates would otherwise take much of the time a register takes to read."""
+    return type_coerce(column, String)
+
+
+def _last_extension(dialect: str) -> tuple[Any, bool]:
+    """The date of a task's last extension, as the database reads it from their list (no
+    JSON parsed here), and True; on another database, the list itself, and False."""
+    extensions = _TABLES["directive"].c.deadline_extensions
+    if dialect == "sqlite":
+        return func.json_extract(extensions, "$[#-1].until"), True
+    if dialect == "postgresql":
+        return extensions[-1]["until"].as_string(), True
+    return _raw(extensions), False
+
+
+def _rows(connection: Connection, statement: Any) -> list[tuple[Any, ...]]:
+    """The rows of a statement without parameters, straight from the driver: a hundred
+    thousand rows are read without making a result row of each."""
+    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON_DAYS) -> Register:
+    """Every task of the archive, with its status on ``today``."""
+    register = Register(today, soon_days)
+    meeting, directive, attendance, person = (_TABLES[t] for t in ("meeting", "directive", "attendance", "person"))
+    for meeting_id, title, starts_at, organizer in connection.execute(
+        select(meeting.c.id, meeting.c.title, meeting.c.starts_at, meeting.c.organizer_name)
+    ):
+        register.meetings[meeting_id] = MeetingInfo(title, starts_at.date().isoformat(), organizer)
+
+    # One read of the tasks, joined only to their meeting by its integer key (a join on a
+    # UUID costs as much as the read itself at this size).
+    last_extension, read_by_database = _last_extension(connection.dialect.name)
+    other_issuer = case((directive.c.issued_by_id == meeting.c.chair_id, None), else_=directive.c.issued_by_id)
+    rows = _rows(connection, select(
+        _raw(directive.c.id), directive.c.meeting_id, func.coalesce(directive.c.lead_unit, directive.c.addressee),
+        directive.c.content, _raw(directive.c.partners), _raw(directive.c.deadline), last_extension,
+        directive.c.recurrence, _raw(directive.c.done_on), _raw(other_issuer),
+    ).join(meeting, meeting.c.id == directive.c.meeting_id))
+    if not rows:
+        return register
+    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, deadlines, extended,
+     register.recurrences, done, register._issuers) = map(list, zip(*rows, strict=True))
+    if not read_by_database:
+        extended = [_json(e)[-1]["until"] if e else None for e in extended]
+    if connection.dialect.name != "sqlite":  # dates as dates: made ISO text, as SQLite gives them
+        deadlines, done = ([None if d is None else str(d) for d in dates] for dates in (deadlines, done))
+    register.deadlines = [e or d for e, d in zip(extended, deadlines, strict=True)]
+    register.done, register.extended = done, [e is not None for e in extended]
+    # Units by index: a few hundred distinct ones, grouped as folded, so that 'Sở Y tế'
+    # and 'Sở y tế' count as one unit.
+    register.unit_of = _indexes(units, register.units)
+
+    # The leader who gave a task is the meeting's chair unless another one is recorded.
+    register._chairs = dict(connection.execute(
+        select(meeting.c.id, person.c.name).join(attendance, attendance.c.id == meeting.c.chair_id)
+        .join(person, person.c.id == attendance.c.person_id)).all())
+    for chunk in _chunks([i for i in set(register._issuers) if i is not None]):
+        register._issuer_names.update(connection.execute(
+            select(_raw(attendance.c.id), person.c.name).join(person, person.c.id == attendance.c.person_id)
+            .where(_raw(attendance.c.id).in_(chunk))).all())
+
+    today_iso, soon = today.isoformat(), due_soon_until(today, soon_days).isoformat()
+    position = {status: index for index, status in enumerate(STATUSES)}
+    statuses = map(status_of, register.deadlines, done, register.recurrences, repeat(today_iso), repeat(soon))
+    register.status_of = [position[status] for status in statuses]
+    return register
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _json(value: Any) -> Any:
+    """A JSON column read as text (SQLite) or already parsed (PostgreSQL)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _indexes(names: list[str | None], distinct: list[str]) -> list[int]:
+    """For each name its index in ``distinct``, which gets one entry per name as folded
+    (the first spelling met); -1 for no name. Each spelling is folded once."""
+    by_folded: dict[str, int] = {}
+    by_name: dict[str | None, int] = {None: -1}
+    for name in dict.fromkeys(names):
+        if name is None:
+            continue
+        key = " ".join(fold(name).split())
+        if key not in by_folded:
+            by_folded[key] = len(distinct)
+            distinct.append(name)
+        by_name[name] = by_folded[key]
+    return [by_name[name] for name in names]
