@@ -7,8 +7,9 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -17,6 +18,10 @@ from minutes_app.backup import BackupError
 from minutes_app.credentials import CredentialsError
 from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
+
+if TYPE_CHECKING:
+    from minutes_app.archive import Archive
+    from minutes_app.task_register import Register
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -33,6 +38,9 @@ _ARGPARSE_ERRORS = [
     ),
     (r"argument (\S+): invalid \w+ value: (.*)", N_("tham số {0}: giá trị {1} không hợp lệ")),
     (r"argument (\S+): expected one argument", N_("tham số {0} cần một giá trị")),
+    (r"one of the arguments (.*) is required", N_("cần một trong các tham số: {0}")),
+    (r"argument (\S+): not allowed with argument (\S+)", N_("tham số {0} không dùng cùng với {1}")),
+    (r"argument (\S+): (.*)", N_("tham số {0}: {1}")),
 ]
 
 
@@ -45,7 +53,8 @@ def _translate_argparse(message: str) -> str:
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, prefix or _("Cách dùng: "))
+        # argparse asks with an empty prefix for a sub-command's name: no label there.
+        super().add_usage(usage, actions, groups, _("Cách dùng: ") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -124,7 +133,62 @@ def build_parser() -> argparse.ArgumentParser:
                   _cmd_restore)
     sub.add_argument("file", metavar="FILE", type=Path)
     sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+
+    _task_commands(command)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    """A date typed as YYYY-MM-DD (argparse reports anything else as an invalid value)."""
+    return date.fromisoformat(text)
+
+
+def _statuses(text: str) -> frozenset[object]:
+    from minutes_app.tasks import STATUS_GROUPS, STATUSES, parse_statuses
+
+    try:
+        return frozenset(parse_statuses(text.split(",")))
+    except ValueError as error:
+        names = ", ".join([*(s.value for s in STATUSES), *STATUS_GROUPS])
+        raise argparse.ArgumentTypeError(
+            _("không có trạng thái “{status}” (chọn trong: {names})").format(status=error, names=names)) from None
+
+
+def _task_commands(command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]) -> None:
+    today = _("ngày tính trạng thái, YYYY-MM-DD (mặc định: hôm nay)")
+    sub = command("tasks", _("liệt kê các nhiệm vụ được giao tại các cuộc họp, mỗi dòng một nhiệm vụ: mã, trạng thái, "
+                             "hạn, đơn vị chủ trì, nội dung; hoặc xuất danh sách, báo cáo"), _cmd_tasks)
+    sub.add_argument("--status", metavar="STATUS[,STATUS]", type=_statuses, help=_(
+        "chỉ các nhiệm vụ có trạng thái này: overdue (quá hạn), due-soon (sắp đến hạn), in-time (trong hạn), "
+        "ongoing (thường xuyên), done-on-time, done-late; hoặc nhóm open (chưa xong), done (đã xong), late (trễ hạn)"))
+    sub.add_argument("--unit", metavar="TEXT", default="", help=_("chỉ các nhiệm vụ của đơn vị chủ trì có tên chứa các "
+                                                                  "chữ này (không cần dấu)"))
+    sub.add_argument("--meeting", metavar="ID", type=int, help=_("chỉ các nhiệm vụ của cuộc họp này"))
+    sub.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, help=today)
+    sub.add_argument("--soon", metavar="N", type=int, default=None,
+                     help=_("số ngày trước hạn được tính là sắp đến hạn (mặc định 7)"))
+    sub.add_argument("--format", choices=("text", "csv", "xlsx", "docx", "pdf"), default="text", help=_(
+        "text: mỗi dòng một nhiệm vụ; csv, xlsx: bảng tính; docx, pdf: báo cáo tình hình thực hiện nhiệm vụ"))
+    sub.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("ghi ra tệp (bắt buộc với xlsx, docx, pdf)"))
+    sub.set_defaults(parser=sub)  # to report a wrong combination of options as argparse does
+
+    sub = command("task", _("ghi kết quả thực hiện một nhiệm vụ: hoàn thành, gia hạn, hoặc một ghi chú tiến độ"),
+                  _cmd_task)
+    sub.add_argument("task_id", metavar="TASK_ID", help=_("mã nhiệm vụ, như lệnh “tasks” in ra"))
+    sub.set_defaults(parser=sub)
+    action = sub.add_mutually_exclusive_group(required=True)
+    action.add_argument("--done", metavar="YYYY-MM-DD", type=_iso_date, help=_("ngày hoàn thành"))
+    action.add_argument("--extend", metavar="YYYY-MM-DD", type=_iso_date, help=_("hạn mới (cần --reason)"))
+    action.add_argument("--note", metavar="TEXT", help=_("ghi chú tiến độ"))
+    sub.add_argument("--result", metavar="TEXT", help=_("kết quả thực hiện (với --done)"))
+    sub.add_argument("--report-number", metavar="NUMBER", help=_("số văn bản báo cáo kết quả (với --done)"))
+    sub.add_argument("--report-date", metavar="YYYY-MM-DD", type=_iso_date,
+                     help=_("ngày văn bản báo cáo kết quả (với --done)"))
+    sub.add_argument("--reason", metavar="TEXT", help=_("lý do gia hạn (với --extend)"))
+    sub.add_argument("--granted-by", metavar="TEXT", default="", help=_("người cho phép gia hạn (với --extend)"))
+    sub.add_argument("--on", metavar="YYYY-MM-DD", type=_iso_date,
+                     help=_("ngày của ghi chú (với --note; mặc định hôm nay)"))
+    sub.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, help=today)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -203,6 +267,87 @@ def _cmd_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tasks(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.task_register import TaskFilter, load_register
+    from minutes_app.task_reports import register_lines
+    from minutes_app.tasks import DUE_SOON_DAYS
+
+    if args.format in ("xlsx", "docx", "pdf") and args.output is None:
+        args.parser.error(_("định dạng {format} cần tệp ra: -o FILE").format(format=args.format))
+    today = args.today or date.today()
+    wanted = TaskFilter(statuses=args.status or frozenset(), unit=args.unit, meeting_id=args.meeting)
+    with open_archive(args.db) as archive:
+        with archive.engine.connect() as connection:
+            register = load_register(connection, today, DUE_SOON_DAYS if args.soon is None else args.soon)
+        tasks = register.select(wanted).tasks
+        if args.format == "text":
+            _write_text("".join(f"{line}\n" for line in register_lines(register, tasks)), args.output)
+            return 0
+        _export_tasks(archive, [register.ids[i] for i in tasks], register, args)
+    return 0
+
+
+def _export_tasks(archive: "Archive", ids: list[object], register: "Register", args: argparse.Namespace) -> None:
+    from minutes_app.documents.output import write_file
+    from minutes_app.task_reports import task_details, write_csv, write_xlsx
+
+    with archive.sessions() as session:
+        details = task_details(session, ids, register.today, register.soon_days)
+        if args.format == "csv":
+            _write_text(write_csv(details), args.output, bom=True)
+        elif args.format == "xlsx":
+            write_file(args.output, write_xlsx(details, register.today))
+        else:
+            from minutes_app.documents.task_report import ReportScope, render_task_report
+            from minutes_app.task_reports import report_organizer
+
+            scope = ReportScope(register.today, report_organizer(session, details))
+            write_file(args.output, render_task_report(details, scope, args.format))
+
+
+def _write_text(text: str, path: Path | None, bom: bool = False) -> None:
+    """Text to standard output, or to ``path`` (UTF-8, with a BOM for Excel's CSV)."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    from minutes_app.documents.output import write_file
+
+    write_file(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
+
+
+def _cmd_task(args: argparse.Namespace) -> int:
+    from minutes_app import credentials
+    from minutes_app.archive import open_archive
+    from minutes_app.editing import follow_up
+    from minutes_app.task_reports import task_details, text_line
+
+    misplaced = [name for name, given, allowed in (
+        ("--result", args.result, args.done), ("--report-number", args.report_number, args.done),
+        ("--report-date", args.report_date, args.done), ("--reason", args.reason, args.extend),
+        ("--granted-by", args.granted_by, args.extend), ("--on", args.on, args.note),
+    ) if given and not allowed]
+    if misplaced:
+        args.parser.error(_("tham số {names} không dùng với việc này").format(names=", ".join(misplaced)))
+    if args.extend and not args.reason:
+        args.parser.error(_("gia hạn cần có lý do: --reason TEXT"))
+    today = args.today or date.today()
+    user = credentials.login_name() or None
+    with open_archive(args.db) as archive:
+        if args.done:
+            task = follow_up.mark_done(archive, args.task_id, args.done, args.result, args.report_number,
+                                       args.report_date, user=user)
+        elif args.extend:
+            task = follow_up.extend(archive, args.task_id, args.extend, args.reason, args.granted_by, user=user)
+        else:
+            task = follow_up.add_note(archive, args.task_id, args.note, args.on or today, user=user)
+        with archive.sessions() as session:
+            [detail] = task_details(session, [task.id], today)
+    print(text_line(detail.id, detail.status, detail.due.isoformat() if detail.due else None, detail.recurrence,
+                    detail.unit, detail.content))
+    return 0
+
+
 def _cmd_set_password(args: argparse.Namespace) -> int:
     from getpass import getpass
 
@@ -273,6 +418,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
+    from minutes_app.editing.follow_up import TaskError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
     from minutes_app.transfer import MeetingExists
@@ -280,7 +426,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
-            MeetingExists, CredentialsError) as error:
+            MeetingExists, CredentialsError, TaskError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)

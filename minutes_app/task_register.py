@@ -89,7 +89,7 @@ class Register:
         self.unit_of: list[int] = []  # index into ``units``
         self.contents: list[str] = []
         self.deadlines: list[str | None] = []  # the deadline that applies, ISO
-        self.extended: list[bool] = []
+        self.extended: list[Any] = []  # whether the deadline was extended (a boolean or 0/1)
         self.recurrences: list[str | None] = []
         self.done: list[str | None] = []  # completion date, ISO
         self.status_of: list[int] = []  # index into STATUSES
@@ -285,15 +285,16 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, String)
 
 
-def _last_extension(dialect: str) -> tuple[Any, bool]:
-    """The date of a task's last extension, as the database reads it from their list (no
-    JSON parsed here), and True; on another database, the list itself, and False."""
-    extensions = _TABLES["directive"].c.deadline_extensions
-    if dialect == "sqlite":
-        return func.json_extract(extensions, "$[#-1].until"), True
-    if dialect == "postgresql":
-        return extensions[-1]["until"].as_string(), True
-    return _raw(extensions), False
+def _deadline(dialect: str) -> Any:
+    """The deadline that applies, as the database reads it: the date of the last extension
+    (from their JSON list, which is not parsed here), else the original deadline."""
+    directive = _TABLES["directive"]
+    extensions = directive.c.deadline_extensions
+    if dialect == "sqlite":  # SQLite's JSON path for the last item of a list
+        last = func.json_extract(extensions, "$[#-1].until")
+    else:
+        last = extensions[-1]["until"].as_string()
+    return func.coalesce(last, _raw(directive.c.deadline))
 
 
 def _rows(connection: Connection, statement: Any) -> list[tuple[Any, ...]]:
@@ -312,38 +313,35 @@ def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON
     """Every task of the archive, with its status on ``today``."""
     register = Register(today, soon_days)
     meeting, directive, attendance, person = (_TABLES[t] for t in ("meeting", "directive", "attendance", "person"))
-    for meeting_id, title, starts_at, organizer in connection.execute(
-        select(meeting.c.id, meeting.c.title, meeting.c.starts_at, meeting.c.organizer_name)
+    for meeting_id, title, starts_at, organizer in _rows(connection, select(
+        meeting.c.id, meeting.c.title, _raw(meeting.c.starts_at), meeting.c.organizer_name)
     ):
-        register.meetings[meeting_id] = MeetingInfo(title, starts_at.date().isoformat(), organizer)
+        register.meetings[meeting_id] = MeetingInfo(title, str(starts_at)[:10], organizer)
 
     # One read of the tasks, joined only to their meeting by its integer key (a join on a
     # UUID costs as much as the read itself at this size).
-    last_extension, read_by_database = _last_extension(connection.dialect.name)
     other_issuer = case((directive.c.issued_by_id == meeting.c.chair_id, None), else_=directive.c.issued_by_id)
     rows = _rows(connection, select(
         _raw(directive.c.id), directive.c.meeting_id, func.coalesce(directive.c.lead_unit, directive.c.addressee),
-        directive.c.content, _raw(directive.c.partners), _raw(directive.c.deadline), last_extension,
-        directive.c.recurrence, _raw(directive.c.done_on), _raw(other_issuer),
+        directive.c.content, _raw(directive.c.partners), _deadline(connection.dialect.name),
+        directive.c.deadline_extensions.is_not(None), directive.c.recurrence, _raw(directive.c.done_on),
+        _raw(other_issuer),
     ).join(meeting, meeting.c.id == directive.c.meeting_id))
     if not rows:
         return register
-    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, deadlines, extended,
-     register.recurrences, done, register._issuers) = map(list, zip(*rows, strict=True))
-    if not read_by_database:
-        extended = [_json(e)[-1]["until"] if e else None for e in extended]
+    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, deadlines,
+     register.extended, register.recurrences, done, register._issuers) = map(list, zip(*rows, strict=True))
     if connection.dialect.name != "sqlite":  # dates as dates: made ISO text, as SQLite gives them
         deadlines, done = ([None if d is None else str(d) for d in dates] for dates in (deadlines, done))
-    register.deadlines = [e or d for e, d in zip(extended, deadlines, strict=True)]
-    register.done, register.extended = done, [e is not None for e in extended]
+    register.deadlines, register.done = deadlines, done
     # Units by index: a few hundred distinct ones, grouped as folded, so that 'Sở Y tế'
     # and 'Sở y tế' count as one unit.
     register.unit_of = _indexes(units, register.units)
 
     # The leader who gave a task is the meeting's chair unless another one is recorded.
-    register._chairs = dict(connection.execute(
+    register._chairs = dict(_rows(connection,
         select(meeting.c.id, person.c.name).join(attendance, attendance.c.id == meeting.c.chair_id)
-        .join(person, person.c.id == attendance.c.person_id)).all())
+        .join(person, person.c.id == attendance.c.person_id)))
     for chunk in _chunks([i for i in set(register._issuers) if i is not None]):
         register._issuer_names.update(connection.execute(
             select(_raw(attendance.c.id), person.c.name).join(person, person.c.id == attendance.c.person_id)
@@ -351,9 +349,19 @@ def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON
 
     today_iso, soon = today.isoformat(), due_soon_until(today, soon_days).isoformat()
     position = {status: index for index, status in enumerate(STATUSES)}
-    statuses = map(status_of, register.deadlines, done, register.recurrences, repeat(today_iso), repeat(soon))
+    statuses = map(status_of, deadlines, done, register.recurrences, repeat(today_iso), repeat(soon))
     register.status_of = [position[status] for status in statuses]
     return register
+
+
+def register_stamp(connection: Connection) -> tuple[int, ...]:
+    """What changes when a task or a meeting is added, changed or deleted (each change of
+    a row raises its version): a register read before is out of date when this differs."""
+    stamp: list[int] = []
+    for table in (_TABLES["directive"], _TABLES["meeting"]):
+        count, versions = connection.execute(select(func.count(), func.coalesce(func.sum(table.c.version), 0))).one()
+        stamp += [count, versions]
+    return tuple(stamp)
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:

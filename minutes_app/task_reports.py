@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,9 +21,10 @@ from sqlalchemy.orm import Session
 from minutes_app.bodies import body_key
 from minutes_app.i18n import _
 from minutes_app.model import Attendance, Directive, Meeting, Person
+from minutes_app.task_register import Register
 from minutes_app.tasks import (
     DUE_SOON_DAYS,
-    STATUSES,
+    REPORT_ORDER,
     Extension,
     ProgressNote,
     Status,
@@ -37,7 +37,6 @@ from minutes_app.tasks import (
     unit_in_charge,
 )
 
-FORMATS = ("text", "csv", "xlsx", "docx", "pdf")
 # Characters of a task's content on its line of text.
 CONTENT_START = 60
 _CHUNK = 500
@@ -107,6 +106,15 @@ def task_details(session: Session, ids: Sequence[uuid.UUID | str], today: date,
     return [found[i] for i in wanted if i in found]
 
 
+def report_organizer(session: Session, tasks: Sequence[TaskDetail]) -> Meeting:
+    """The meeting whose organiser issues a report of these tasks: the latest of theirs
+    (an empty one when there are none)."""
+    if not tasks:
+        return Meeting(title="", organizer_name="", style="state")
+    latest = max(tasks, key=lambda task: (task.assigned, task.meeting_id))
+    return session.get_one(Meeting, latest.meeting_id)
+
+
 def counts_by_unit(tasks: Sequence[TaskDetail]) -> list[tuple[str, Counter[Status]]]:
     """Tasks per status for each unit in charge (spellings of one unit together), the unit
     with the most tasks first."""
@@ -119,19 +127,23 @@ def counts_by_unit(tasks: Sequence[TaskDetail]) -> list[tuple[str, Counter[Statu
 # --- one line a task -------------------------------------------------------------------
 
 
-def text_line(task: TaskDetail) -> str:
+def text_line(task_id: object, status: Status, due: str | None, recurrence: str | None, unit: str,
+              content: str) -> str:
     """'3f2a9c1e  overdue  2026-11-30  Sở Y tế  xây dựng kế hoạch…', tab-separated: the
     id to type in ``minutes-app task``, the status as ``--status`` names it, the deadline
-    that applies (or how the task recurs), the unit in charge, the start of the content."""
-    content = " ".join(task.content.split())
+    that applies (ISO) or else how the task recurs, the unit in charge, the start of the
+    content."""
+    content = " ".join(content.split())
     if len(content) > CONTENT_START:
         content = content[: CONTENT_START - 1] + "…"
-    due = task.due.isoformat() if task.due else (task.recurrence or "-")
-    return "\t".join((short_id(task.id), task.status.value, due, task.unit, content))
+    return "\t".join((short_id(str(task_id)), status.value, due or recurrence or "-", unit, content))
 
 
-def text_lines(tasks: Sequence[TaskDetail]) -> Iterator[str]:
-    return (text_line(task) for task in tasks)
+def register_lines(register: Register, tasks: Sequence[int]) -> Iterator[str]:
+    """A line of text for each of these tasks of the register."""
+    for i in tasks:
+        yield text_line(register.ids[i], register.status(i), register.deadlines[i], register.recurrences[i],
+                        register.unit(i), register.contents[i])
 
 
 def _headers() -> list[str]:
@@ -216,34 +228,21 @@ def write_xlsx(tasks: Sequence[TaskDetail], today: date) -> bytes:
 
     summary = workbook.create_sheet(_("Tổng hợp"))
     summary.column_dimensions["A"].width = 40
-    for index in range(2, len(STATUSES) + 3):
+    for index in range(2, len(REPORT_ORDER) + 3):
         summary.column_dimensions[get_column_letter(index)].width = 14
     summary.freeze_panes = "B3"
     title = _("Tình hình thực hiện nhiệm vụ đến ngày {date}").format(date=f"{today:%d/%m/%Y}")
     summary.append([cell(summary, title, font=Font(bold=True, size=12))])
-    headers = [_("Đơn vị chủ trì"), _("Tổng số"), *(s.label for s in STATUSES)]
+    headers = [_("Đơn vị chủ trì"), _("Tổng số"), *(s.label for s in REPORT_ORDER)]
     summary.append([cell(summary, header, font=bold, alignment=wrapped) for header in headers])
     for unit, counted in counts_by_unit(tasks):
-        summary.append([unit, sum(counted.values()), *(counted[s] for s in STATUSES)])
+        summary.append([unit, sum(counted.values()), *(counted[s] for s in REPORT_ORDER)])
     total = Counter(task.status for task in tasks)
-    summary.append([cell(summary, v, font=bold) for v in (_("Tổng cộng"), len(tasks), *(total[s] for s in STATUSES))])
+    totals = (_("Tổng cộng"), len(tasks), *(total[s] for s in REPORT_ORDER))
+    summary.append([cell(summary, v, font=bold) for v in totals])
 
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def write_tasks(tasks: Sequence[TaskDetail], fmt: str, today: date, path: Path | None) -> str | None:
-    """Write the tasks as ``fmt`` ('text', 'csv' or 'xlsx') to ``path``; text and CSV are
-    returned instead when there is no path."""
-    from minutes_app.documents.output import write_file
-
-    if fmt == "xlsx":
-        assert path is not None
-        write_file(path, write_xlsx(tasks, today))
-        return None
-    text = "".join(f"{line}\n" for line in text_lines(tasks)) if fmt == "text" else write_csv(tasks)
-    if path is None:
-        return text
-    write_file(path, (("\ufeff" if fmt == "csv" else "") + text).encode("utf-8"))
-    return None

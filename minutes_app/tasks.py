@@ -63,6 +63,9 @@ _STATUS_LABELS = {
     Status.DONE_ON_TIME: N_("Hoàn thành đúng hạn"),
 }
 STATUSES = tuple(Status)
+# The order a report counts them in: done (on time, late), then open (by urgency).
+REPORT_ORDER = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_TIME, Status.DUE_SOON, Status.OVERDUE,
+                Status.ONGOING)
 DONE = frozenset({Status.DONE_LATE, Status.DONE_ON_TIME})
 OPEN = frozenset(STATUSES) - DONE
 # Names that stand for several statuses on the command line.
@@ -159,6 +162,18 @@ def without_item(items: list[dict[str, Any]] | None, index: int) -> list[dict[st
     """The list without its item ``index``; None when nothing is left."""
     rest = [item for i, item in enumerate(items or ()) if i != index]
     return rest or None
+
+
+def extension_problem(directive: Directive, until: date, reason: str) -> str | None:
+    """Why the task cannot get ``until`` as its new deadline, for the user; None if it can."""
+    due = current_deadline(directive)
+    if due is None:
+        return _("Nhiệm vụ này không có thời hạn để gia hạn.")
+    if until <= due:
+        return _("Hạn mới {until} phải sau hạn hiện tại {due}.").format(until=short_date(until), due=short_date(due))
+    if not reason.strip():
+        return _("Hãy ghi lý do gia hạn.")
+    return None
 
 
 def unit_in_charge(directive: Directive) -> str:

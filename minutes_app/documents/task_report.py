@@ -18,12 +18,12 @@ from minutes_app.documents.profiles import Profile
 from minutes_app.documents.wording import long_date, short_date
 from minutes_app.model import Meeting, Style
 from minutes_app.task_reports import TaskDetail, counts_by_unit
-from minutes_app.tasks import DONE, OPEN, STATUSES, Status, deadline_text
+from minutes_app.tasks import DONE, OPEN, REPORT_ORDER, Status, deadline_text
 
 PROFILES = {Style.STATE: "task-report", Style.PARTY: "task-report-party"}
 # Fractions of the text width: the list of tasks, and the counts by unit.
-_LIST_WIDTHS = (0.07, 0.36, 0.2, 0.14, 0.23)
-_COUNT_WIDTHS = (0.06, 0.28, *((0.66 / (len(STATUSES) + 1),) * (len(STATUSES) + 1)))
+_LIST_WIDTHS = (0.08, 0.36, 0.2, 0.13, 0.23)
+_COUNT_WIDTHS = (0.08, 0.26, *((0.66 / (len(REPORT_ORDER) + 1),) * (len(REPORT_ORDER) + 1)))
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ def compose_task_report(tasks: Sequence[TaskDetail], scope: ReportScope, profile
     document.blocks.append(Spacer(12))
     document.blocks.append(para(_introduction(tasks, scope), "body"))
     document.blocks += _summary(tasks, profile)
-    document.blocks += [para(profile.label("list"), "section", keep_with_next=True), _list(tasks)]
-    document.blocks.append(para(profile.label("end"), "body"))
+    document.blocks += [para(profile.label("list"), "section", keep_with_next=True), _list(tasks, scope.today)]
     document.blocks.append(_closing(profile))
     return document
 
@@ -105,25 +104,28 @@ def _cell(text: str, style: str = "cell", *, bold: bool = False) -> tuple[Para, 
 
 
 def _counts(tasks: Sequence[TaskDetail]) -> Grid:
-    header = (_cell("STT", "cell_head"), _cell("Đơn vị chủ trì", "cell_head"), _cell("Tổng số", "cell_head"),
-              *(_cell(status.wording, "cell_head") for status in STATUSES))
+    """Tasks by unit in charge and status: narrow columns, in the smaller figure style."""
+    header = (_cell("STT", "figure_head"), _cell("Đơn vị chủ trì", "figure_head"), _cell("Tổng số", "figure_head"),
+              *(_cell(status.wording, "figure_head") for status in REPORT_ORDER))
     rows = [header]
     for number, (unit, counted) in enumerate(counts_by_unit(tasks), start=1):
-        rows.append((_cell(str(number), "cell_number"), _cell(unit),
-                     _cell(_number(sum(counted.values())), "cell_number"),
-                     *(_cell(_number(counted[s]), "cell_number") for s in STATUSES)))
+        rows.append((_cell(str(number), "figure"), _cell(unit, "figure_text"),
+                     _cell(_number(sum(counted.values())), "figure"),
+                     *(_cell(_number(counted[s]), "figure") for s in REPORT_ORDER)))
     total = Counter(task.status for task in tasks)
-    rows.append((_cell(""), _cell("Tổng cộng", bold=True), _cell(_number(len(tasks)), "cell_number", bold=True),
-                 *(_cell(_number(total[s]), "cell_number", bold=True) for s in STATUSES)))
+    rows.append((_cell("", "figure"), _cell("Tổng cộng", "figure_text", bold=True),
+                 _cell(_number(len(tasks)), "figure", bold=True),
+                 *(_cell(_number(total[s]), "figure", bold=True) for s in REPORT_ORDER)))
     return Grid(tuple(rows), _COUNT_WIDTHS)
 
 
-def _list(tasks: Sequence[TaskDetail]) -> Grid:
+def _list(tasks: Sequence[TaskDetail], today: date) -> Grid:
     header = tuple(_cell(text, "cell_head") for text in (
         "STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì, phối hợp", "Thời hạn", "Tình hình thực hiện"))
     rows = [header]
     for number, task in enumerate(tasks, start=1):
-        rows.append((_cell(str(number), "cell_number"), _content(task), _units(task), _deadline(task), _progress(task)))
+        rows.append((_cell(str(number), "cell_number"), _content(task), _units(task), _deadline(task),
+                     _progress(task, today)))
     return Grid(tuple(rows), _LIST_WIDTHS)
 
 
@@ -147,8 +149,10 @@ def _deadline(task: TaskDetail) -> tuple[Para, ...]:
     return tuple(cell)
 
 
-def _progress(task: TaskDetail) -> tuple[Para, ...]:
+def _progress(task: TaskDetail, today: date) -> tuple[Para, ...]:
     status = task.status.wording
+    if task.status is Status.OVERDUE and task.due is not None:
+        status += f" {(today - task.due).days} ngày"
     if task.done_on is not None:
         status += f" (ngày {short_date(task.done_on)})"
     cell = [Para((Run(status, bold=True),), "cell")]
@@ -164,7 +168,8 @@ def _progress(task: TaskDetail) -> tuple[Para, ...]:
 
 
 def _closing(profile: Profile) -> KeepTogether:
-    """The recipients on the left, the signer on the right, never split over two pages."""
+    """The closing sentence, then the recipients on the left and the signer on the right,
+    never split over two pages."""
     signatures = profile.signatures
     assert signatures is not None, "a report profile has a signer"
     left: list[Block] = []
@@ -173,7 +178,7 @@ def _closing(profile: Profile) -> KeepTogether:
         left += [para(line, "recipient") for line in profile.recipients.lines]
     right: list[Block] = [para(signatures.right, "signature_title"), Spacer(signatures.space_pt),
                           para("", "signature_name")]
-    return KeepTogether((Spacer(6), Columns((tuple(left), tuple(right)), (0.5, 0.5))))
+    return KeepTogether((para(profile.label("end"), "body"), Columns((tuple(left), tuple(right)), (0.5, 0.5))))
 
 
 def render_task_report(tasks: Sequence[TaskDetail], scope: ReportScope, fmt: str, profile: str | None = None) -> bytes:

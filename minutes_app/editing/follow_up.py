@@ -20,7 +20,7 @@ from minutes_app.archive import Archive
 from minutes_app.documents.wording import short_date
 from minutes_app.i18n import _
 from minutes_app.model import Directive, Meeting
-from minutes_app.tasks import Extension, ProgressNote, current_deadline, with_extension, with_note
+from minutes_app.tasks import Extension, ProgressNote, extension_problem, with_extension, with_note
 from minutes_app.text import clean
 
 # The fewest digits of a task's id that are accepted: fewer would name many tasks.
@@ -100,14 +100,9 @@ def extend(
     """Grant the task a later deadline; the original one and earlier extensions are kept."""
 
     def set_extension(directive: Directive, assigned: date) -> None:
-        due = current_deadline(directive)
-        if due is None:
-            raise TaskError(_("Nhiệm vụ này không có thời hạn để gia hạn."))
-        if until <= due:
-            raise TaskError(_("Hạn mới {until} phải sau hạn hiện tại {due}.").format(
-                until=short_date(until), due=short_date(due)))
-        if not reason.strip():
-            raise TaskError(_("Hãy ghi lý do gia hạn."))
+        problem = extension_problem(directive, until, reason)
+        if problem is not None:
+            raise TaskError(problem)
         directive.deadline_extensions = with_extension(
             directive, Extension(until, clean(reason).strip(), clean(granted_by).strip()))
 

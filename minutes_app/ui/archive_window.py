@@ -32,6 +32,7 @@ from minutes_app.ui.login import open_with_login
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
+from minutes_app.ui.task_register import TaskRegisterWindow
 
 SEARCH_DELAY_MS = 150
 
@@ -42,6 +43,7 @@ class ArchiveWindow(QMainWindow):
         self.archive = archive
         self.settings = settings or Settings()
         self.meeting_windows: dict[int, MeetingWindow] = {}
+        self.task_register: TaskRegisterWindow | None = None
         self.setWindowTitle(f"{app_name()} — {archive.url}")
 
         self.search = QLineEdit()
@@ -98,6 +100,7 @@ class ArchiveWindow(QMainWindow):
         self.import_action = self._action(self.tr("Nhập tệp cuộc họp…"), self.import_meeting, "Ctrl+I")
         self.export_action = self._action(self.tr("Xuất tệp cuộc họp…"), self.export_meeting, "Ctrl+E")
         self.send_action = self._action(self.tr("&Gửi sang kho khác…"), self.send_meeting, "Ctrl+Shift+S")
+        self.tasks_action = self._action(self.tr("&Theo dõi nhiệm vụ…"), self.open_task_register, "Ctrl+T")
         self.settings_action = self._action(self.tr("Cài đặt…"), self.edit_settings)
         self.quit_action = self._action(self.tr("Thoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(self.tr("Tìm"), self.search.setFocus, QKeySequence.StandardKey.Find)
@@ -105,6 +108,8 @@ class ArchiveWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Cuộc họp"))
         for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tasks_action)
         menu.addSeparator()
         for action in (self.import_action, self.export_action, self.send_action, self.settings_action):
             menu.addAction(action)
@@ -145,6 +150,22 @@ class ArchiveWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+        return window
+
+    def open_task_register(self) -> TaskRegisterWindow:
+        """The register of every task of the archive (one window, brought forward if open)."""
+        if self.task_register is None:
+            self.task_register = TaskRegisterWindow(self.archive, self.settings, self.open_task)
+        self.task_register.show()
+        self.task_register.raise_()
+        self.task_register.activateWindow()
+        return self.task_register
+
+    def open_task(self, meeting_id: int, task_id: object) -> MeetingWindow:
+        """The meeting a task came from, at the task (its Conclusions tab)."""
+        window = self.open_meeting(meeting_id)
+        window.conclusions.show_task(task_id)
+        window.tabs.setCurrentWidget(window.conclusions)
         return window
 
     def _meeting_closed(self, meeting_id: int) -> None:
@@ -291,6 +312,8 @@ class ArchiveWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows.values()):
             window.close()
+        if self.task_register is not None:
+            self.task_register.close()
         self.backups.at_close()
         self.settings.set_geometry("archive", bytes(self.saveGeometry().data()))
         event.accept()

@@ -85,6 +85,7 @@ class ConflictsPanel(QDockWidget):
             "speech": self.tr("một ý kiến phát biểu"),
             "topic": self.tr("một vấn đề thảo luận"),
             "directive": self.tr("một kết luận, chỉ đạo"),
+            "carried_task": self.tr("một nhiệm vụ kỳ trước"),
             "photo": self.tr("một ảnh"),
             "press_release": self.tr("tin bài"),
         }

@@ -77,7 +77,7 @@ class MeetingWindow(QMainWindow):
         self.attendees = AttendeesTab(self.bridge, self.keys, settings)
         self.proceedings = ProceedingsTab(self.bridge, self.keys, settings)
         self.topics = TopicsTab(self.bridge, self.keys)
-        self.conclusions = ConclusionsTab(self.bridge, self.keys)
+        self.conclusions = ConclusionsTab(self.bridge, self.keys, settings)
         self.photos = PhotosTab(self.bridge, self.keys, settings)
         self.exporter = Exporter(self, self.editor, settings)
         self.exporter.message.connect(self.show_message)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from minutes_app import APP_ID
 from minutes_app.credentials import login_name, without_password
 from minutes_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from minutes_app.tasks import DUE_SOON_DAYS
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ DEFAULT_PHRASES = (
     QuickPhrase("Ctrl+2", "đề nghị"),
     QuickPhrase("Ctrl+3", "tham gia ý kiến"),
 )
+
+
+MAX_DUE_SOON_DAYS = 90
 
 
 class Settings:
@@ -88,10 +92,22 @@ class Settings:
     def user_name(self, name: str) -> None:
         self.qsettings.setValue("user_name", name.strip())
 
+    @property
+    def due_soon_days(self) -> int:
+        """How many days before its deadline an open task shows as due soon."""
+        try:
+            days = int(str(self.qsettings.value("due_soon_days", DUE_SOON_DAYS)))
+        except ValueError:
+            return DUE_SOON_DAYS
+        return days if 0 <= days <= MAX_DUE_SOON_DAYS else DUE_SOON_DAYS
+
+    @due_soon_days.setter
+    def due_soon_days(self, days: int) -> None:
+        self.qsettings.setValue("due_soon_days", days)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None
 
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
-

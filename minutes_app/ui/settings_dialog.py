@@ -1,4 +1,5 @@
-"""Settings: the language of the window and the quick phrases of the Proceedings tab."""
+"""Settings: the language of the window, the user, the archive, when a task is due soon,
+and the quick phrases of the Proceedings tab."""
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -11,13 +12,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from minutes_app.ui.settings import QuickPhrase, Settings
+from minutes_app.ui.settings import MAX_DUE_SOON_DAYS, QuickPhrase, Settings
 
 
 class SettingsDialog(QDialog):
@@ -35,10 +37,16 @@ class SettingsDialog(QDialog):
         self.archive_url = QLineEdit(settings.archive_url)
         self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
         self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, MAX_DUE_SOON_DAYS)
+        self.due_soon.setValue(settings.due_soon_days)
+        self.due_soon.setSuffix(self.tr(" ngày trước hạn"))
+        self.due_soon.setAccessibleName(self.tr("Số ngày trước hạn được tính là sắp đến hạn"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
         form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
+        form.addRow(self.tr("Nhiệm vụ &sắp đến hạn từ"), self.due_soon)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -89,5 +97,6 @@ class SettingsDialog(QDialog):
         self.settings.language = str(self.language.currentData())
         self.settings.user_name = self.user_name.text()
         self.settings.archive_url = self.archive_url.text().strip()
+        self.settings.due_soon_days = self.due_soon.value()
         self.settings.quick_phrases = self.chosen_phrases()
         super().accept()
