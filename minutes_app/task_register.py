@@ -21,7 +21,7 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Connection, String, case, func, select, type_coerce
+from sqlalchemy import Connection, String, case, cast, func, select, type_coerce
 
 from minutes_app.model import Base
 from minutes_app.search import folded_text, terms
@@ -285,6 +285,11 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, String)
 
 
+def _iso(column: Any) -> Any:
+    """A date as ISO text ('2026-11-30'): how SQLite keeps it, how PostgreSQL writes it."""
+    return cast(column, String)
+
+
 def _deadline(dialect: str) -> Any:
     """The deadline that applies, as the database reads it: the date of the last extension
     (from their JSON list, which is not parsed here), else the original deadline."""
@@ -294,7 +299,7 @@ def _deadline(dialect: str) -> Any:
         last = func.json_extract(extensions, "$[#-1].until")
     else:
         last = extensions[-1]["until"].as_string()
-    return func.coalesce(last, _raw(directive.c.deadline))
+    return func.coalesce(last, _iso(directive.c.deadline))
 
 
 def _rows(connection: Connection, statement: Any) -> list[tuple[Any, ...]]:
@@ -324,16 +329,13 @@ def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON
     rows = _rows(connection, select(
         _raw(directive.c.id), directive.c.meeting_id, func.coalesce(directive.c.lead_unit, directive.c.addressee),
         directive.c.content, _raw(directive.c.partners), _deadline(connection.dialect.name),
-        directive.c.deadline_extensions.is_not(None), directive.c.recurrence, _raw(directive.c.done_on),
+        directive.c.deadline_extensions.is_not(None), directive.c.recurrence, _iso(directive.c.done_on),
         _raw(other_issuer),
     ).join(meeting, meeting.c.id == directive.c.meeting_id))
     if not rows:
         return register
-    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, deadlines,
-     register.extended, register.recurrences, done, register._issuers) = map(list, zip(*rows, strict=True))
-    if connection.dialect.name != "sqlite":  # dates as dates: made ISO text, as SQLite gives them
-        deadlines, done = ([None if d is None else str(d) for d in dates] for dates in (deadlines, done))
-    register.deadlines, register.done = deadlines, done
+    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, register.deadlines,
+     register.extended, register.recurrences, register.done, register._issuers) = map(list, zip(*rows, strict=True))
     # Units by index: a few hundred distinct ones, grouped as folded, so that 'Sở Y tế'
     # and 'Sở y tế' count as one unit.
     register.unit_of = _indexes(units, register.units)
@@ -349,7 +351,8 @@ def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON
 
     today_iso, soon = today.isoformat(), due_soon_until(today, soon_days).isoformat()
     position = {status: index for index, status in enumerate(STATUSES)}
-    statuses = map(status_of, deadlines, done, register.recurrences, repeat(today_iso), repeat(soon))
+    statuses = map(status_of, register.deadlines, register.done, register.recurrences, repeat(today_iso),
+                   repeat(soon))
     register.status_of = [position[status] for status in statuses]
     return register
 

@@ -22,8 +22,8 @@ from minutes_app.tasks import DONE, OPEN, REPORT_ORDER, Status, deadline_text
 
 PROFILES = {Style.STATE: "task-report", Style.PARTY: "task-report-party"}
 # Fractions of the text width: the list of tasks, and the counts by unit.
-_LIST_WIDTHS = (0.08, 0.36, 0.2, 0.13, 0.23)
-_COUNT_WIDTHS = (0.08, 0.26, *((0.66 / (len(REPORT_ORDER) + 1),) * (len(REPORT_ORDER) + 1)))
+_LIST_WIDTHS = (0.08, 0.34, 0.2, 0.15, 0.23)
+_COUNT_WIDTHS = (0.07, 0.23, *((0.7 / (len(REPORT_ORDER) + 1),) * (len(REPORT_ORDER) + 1)))
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
     speeches, topics, directives, photos or article. Returns its id."""
     with archive.sessions.begin() as session:
         source = load_meeting(session, meeting_id)
+        starts_at = _now()
+        carried = open_tasks(session, source, starts_at.date())  # read before the copy is half made
         copy = Meeting(
             title=source.title,
             style=source.style,
@@ -34,7 +36,7 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
             organizer_extensions=source.organizer_extensions,
             place_name=source.place_name,
             venue=source.venue,
-            starts_at=_now(),
+            starts_at=starts_at,
             agenda=list(source.agenda),
             extensions=source.extensions,
         )
@@ -53,5 +55,5 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
             copy.attendances.append(twin)
         copy.chair = twins.get(source.chair_id)
         copy.secretary = twins.get(source.secretary_id)
-        copy.carried_tasks = open_tasks(session, source, copy.starts_at.date())
+        copy.carried_tasks = carried
         return add_meeting(session, copy)
