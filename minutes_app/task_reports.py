@@ -135,7 +135,7 @@ def text_line(task_id: object, status: Status, due: str | None, recurrence: str 
     content."""
     content = " ".join(content.split())
     if len(content) > CONTENT_START:
-        content = content[: CONTENT_START - 1] + "…"
+        content = content[:CONTENT_START].rsplit(" ", 1)[0] + "…"  # at a word's end
     return "\t".join((short_id(str(task_id)), status.value, due or recurrence or "-", unit, content))
 
 
