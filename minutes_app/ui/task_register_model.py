@@ -92,8 +92,11 @@ class RegisterModel(QAbstractTableModel):
             case "deadline":
                 due = day(register.deadlines[task])
                 recurring = recurrence_label(register.recurrences[task])
-                text = f"{recurring}, {self.tr('đến')} {due}" if recurring and due else recurring or due
-                return f"{text} ({self.tr('gia hạn')})" if register.extended[task] else text
+                if recurring and due:
+                    text = self.tr("{recurrence}, đến {date}").format(recurrence=recurring, date=due)
+                else:
+                    text = recurring or due
+                return self.tr("{deadline} (gia hạn)").format(deadline=text) if register.extended[task] else text
             case "unit":
                 return register.unit(task)
             case "content":

@@ -78,6 +78,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>&amp;Send to another archive…</translation>
     </message>
     <message>
+        <source>&amp;Theo dõi nhiệm vụ…</source>
+        <translation>&amp;Task register…</translation>
+    </message>
+    <message>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
@@ -317,6 +321,53 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     </message>
 </context>
 <context>
+    <name>CarriedTasksBox</name>
+    <message>
+        <source>Kết quả thực hiện kết luận kỳ trước</source>
+        <translation>Results of the previous session’s conclusions</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Kết quả báo cáo tại kỳ này</source>
+        <translation>Result reported at this session</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ kỳ trước</source>
+        <translation>Tasks of the previous session</translation>
+    </message>
+    <message>
+        <source>Lấ&amp;y nhiệm vụ chưa hoàn thành của kỳ họp trước</source>
+        <translation>Bring in the previous session’s open &amp;tasks</translation>
+    </message>
+    <message>
+        <source>Lấy các nhiệm vụ chưa hoàn thành của kỳ họp trước cùng cơ quan tổ chức</source>
+        <translation>Bring in the open tasks of the same organiser’s previous session</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} nhiệm vụ chưa hoàn thành của kỳ họp trước; ghi kết quả từng đơn vị báo cáo vào cột cuối.</source>
+        <translation>Added {n} open tasks of the previous session; write what each unit reports in the last column.</translation>
+    </message>
+    <message>
+        <source>Không có nhiệm vụ nào chưa hoàn thành ở kỳ họp trước của cùng cơ quan tổ chức (hoặc đã lấy hết).</source>
+        <translation>The same organiser’s previous session has no open tasks (or they are all here already).</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionsTab</name>
     <message>
         <source>Giao cho (cơ quan, đơn vị)</source>
@@ -361,6 +412,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Các kết luận, nhiệm vụ được giao</source>
@@ -422,6 +477,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>một kết luận, chỉ đạo</source>
         <translation>a directive</translation>
+    </message>
+    <message>
+        <source>một nhiệm vụ kỳ trước</source>
+        <translation>a task of the previous session</translation>
     </message>
     <message>
         <source>một ảnh</source>
@@ -954,6 +1013,49 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Phối hợp</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Người chỉ đạo</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>{recurrence}, đến {date}</source>
+        <translation>{recurrence}, until {date}</translation>
+    </message>
+    <message>
+        <source>{deadline} (gia hạn)</source>
+        <translation>{deadline} (extended)</translation>
+    </message>
+</context>
+<context>
     <name>RowKeys</name>
     <message>
         <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
@@ -983,6 +1085,14 @@ Your version: «{mine}»</translation>
         <translation>empty: the file on this computer; a server: postgresql+psycopg://name@server/minutes</translation>
     </message>
     <message>
+        <source> ngày trước hạn</source>
+        <translation> days before the deadline</translation>
+    </message>
+    <message>
+        <source>Số ngày trước hạn được tính là sắp đến hạn</source>
+        <translation>How many days before its deadline a task is due soon</translation>
+    </message>
+    <message>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
@@ -993,6 +1103,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>&amp;Kho lưu trữ</source>
         <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ &amp;sắp đến hạn từ</source>
+        <translation>Tasks are &amp;due soon from</translation>
     </message>
     <message>
         <source>Cụm từ nhanh</source>
@@ -1024,6 +1138,376 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Trạng thái nhiệm vụ</source>
+        <translation>Status of the task</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Đơn vị phối hợp</source>
+        <translation>Partner units</translation>
+    </message>
+    <message>
+        <source>cách nhau bằng dấu chấm phẩy</source>
+        <translation>separated by semicolons</translation>
+    </message>
+    <message>
+        <source>Loại thời hạn</source>
+        <translation>Kind of deadline</translation>
+    </message>
+    <message>
+        <source>theo thời hạn (ô Thời hạn của bảng)</source>
+        <translation>by the deadline (the table’s Deadline column)</translation>
+    </message>
+    <message>
+        <source>Các lần gia hạn</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Hạn mới</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>hạn mới</source>
+        <translation>new deadline</translation>
+    </message>
+    <message>
+        <source>Lý do gia hạn</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>Người cho phép gia hạn</source>
+        <translation>Who granted the extension</translation>
+    </message>
+    <message>
+        <source>người cho phép</source>
+        <translation>granted by</translation>
+    </message>
+    <message>
+        <source>&amp;Gia hạn</source>
+        <translation>E&amp;xtend</translation>
+    </message>
+    <message>
+        <source>Ghi lần gia hạn</source>
+        <translation>Record the extension</translation>
+    </message>
+    <message>
+        <source>Ngày hoàn thành</source>
+        <translation>Day it was done</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>&amp;Hôm nay</source>
+        <translation>T&amp;oday</translation>
+    </message>
+    <message>
+        <source>Hoàn thành hôm nay</source>
+        <translation>Done today</translation>
+    </message>
+    <message>
+        <source>Kết quả thực hiện</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Số văn bản báo cáo</source>
+        <translation>Number of the report document</translation>
+    </message>
+    <message>
+        <source>số văn bản</source>
+        <translation>document number</translation>
+    </message>
+    <message>
+        <source>Ngày văn bản báo cáo</source>
+        <translation>Date of the report document</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>dated</translation>
+    </message>
+    <message>
+        <source>Ghi chú tiến độ</source>
+        <translation>Progress notes</translation>
+    </message>
+    <message>
+        <source>Ghi chú tiến độ mới</source>
+        <translation>New progress note</translation>
+    </message>
+    <message>
+        <source>tiến độ, Enter để thêm (ngày/tháng/năm: ở đầu nếu không phải hôm nay)</source>
+        <translation>progress, Enter to add (day/month/year: first if not today)</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;chủ trì</source>
+        <translation>Unit in &amp;charge</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;phối hợp</source>
+        <translation>&amp;Partner units</translation>
+    </message>
+    <message>
+        <source>&amp;Loại thời hạn</source>
+        <translation>&amp;Kind of deadline</translation>
+    </message>
+    <message>
+        <source>Gia hạn</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Hạn &amp;mới</source>
+        <translation>Ne&amp;w deadline</translation>
+    </message>
+    <message>
+        <source>Hoàn thành &amp;ngày</source>
+        <translation>Do&amp;ne on</translation>
+    </message>
+    <message>
+        <source>&amp;Kết quả</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>Văn bản &amp;báo cáo số</source>
+        <translation>Report &amp;document no.</translation>
+    </message>
+    <message>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Gh&amp;i chú</source>
+        <translation>Not&amp;e</translation>
+    </message>
+    <message>
+        <source>đến {date}: {reason}</source>
+        <translation>until {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 31/8/2026.</source>
+        <translation>The date “{text}” is not valid: type day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+    <message>
+        <source>Hãy gõ hạn mới: ngày/tháng/năm, ví dụ 31/8/2026.</source>
+        <translation>Type the new deadline: day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRegisterWindow</name>
+    <message>
+        <source>Danh sách nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Số nhiệm vụ theo đơn vị chủ trì</source>
+        <translation>Tasks by unit in charge</translation>
+    </message>
+    <message>
+        <source>Số nhiệm vụ đang hiện</source>
+        <translation>Tasks shown</translation>
+    </message>
+    <message>
+        <source>Tìm trong nội dung, đơn vị, kết quả (không cần dấu)…</source>
+        <translation>Search tasks, units, results (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Tìm nhiệm vụ</source>
+        <translation>Find tasks</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Chưa hoàn thành</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Đã hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Trễ hạn (quá hạn, hoàn thành quá hạn)</source>
+        <translation>Late (overdue, done late)</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Lọc theo đơn vị chủ trì</source>
+        <translation>Filter by unit in charge</translation>
+    </message>
+    <message>
+        <source>Tên cuộc họp</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>Lọc theo cuộc họp</source>
+        <translation>Filter by meeting</translation>
+    </message>
+    <message>
+        <source>Người chỉ đạo</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Mọi người chỉ đạo</source>
+        <translation>Any leader</translation>
+    </message>
+    <message>
+        <source>Thời gian giao nhiệm vụ</source>
+        <translation>When the task was given</translation>
+    </message>
+    <message>
+        <source>Mọi lúc</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>từ ngày</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>Giao từ ngày</source>
+        <translation>Given from</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Giao đến ngày</source>
+        <translation>Given until</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Trạng t&amp;hái</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Đơn &amp;vị</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;Cuộc họp</source>
+        <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Người chỉ đạo</source>
+        <translation>Given &amp;by</translation>
+    </message>
+    <message>
+        <source>&amp;Giao</source>
+        <translation>&amp;Given</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Xuất ra &amp;Excel (XLSX)…</source>
+        <translation>Export to &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Xuất &amp;báo cáo tình hình thực hiện ra DOCX…</source>
+        <translation>Export the &amp;report to DOCX…</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo tình hình thực hiện ra &amp;PDF…</source>
+        <translation>Export the report to &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Mở cuộc họp của nhiệm vụ</source>
+        <translation>&amp;Open the task’s meeting</translation>
+    </message>
+    <message>
+        <source>Đọc &amp;lại kho lưu trữ</source>
+        <translation>Re&amp;load the archive</translation>
+    </message>
+    <message>
+        <source>Bỏ mọi &amp;điều kiện lọc</source>
+        <translation>&amp;Clear every filter</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị tìm kiếm…</source>
+        <translation>Preparing the search…</translation>
+    </message>
+    <message>
+        <source>{shown} / {total} nhiệm vụ · trạng thái tính đến ngày {today}</source>
+        <translation>{shown} / {total} tasks · status as of {today}</translation>
+    </message>
+    <message>
+        <source>Theo dõi nhiệm vụ</source>
+        <translation>Task register</translation>
+    </message>
+    <message>
+        <source>Báo cáo tình hình thực hiện nhiệm vụ</source>
+        <translation>Report on the tasks</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} nhiệm vụ ra {file}</source>
+        <translation>Exported {count} tasks to {file}</translation>
+    </message>
+</context>
+<context>
     <name>TopicsTab</name>
     <message>
         <source>Vấn đề thảo luận, Enter để thêm</source>
@@ -1052,6 +1536,21 @@ Your version: «{mine}»</translation>
     <message>
         <source>Các vấn đề thảo luận</source>
         <translation>Topics discussed</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCountsModel</name>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tất cả các đơn vị</source>
+        <translation>All units</translation>
     </message>
 </context>
 </TS>
