@@ -32,7 +32,7 @@ def known_bodies(session: Session) -> list[str]:
     uses: Counter[str] = Counter()
     for column in _NAMED_BY:
         query = select(column, func.count()).where(column.is_not(None)).group_by(column)
-        uses.update({name: n for name, n in session.execute(query)})
+        uses.update({name: n for name, n in session.execute(query) if name is not None})
     for partners in session.scalars(select(Directive.partners).where(Directive.partners.is_not(None))):
         uses.update(partners or ())
     return most_used(uses.items())

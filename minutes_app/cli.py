@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -288,7 +288,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_tasks(archive: "Archive", ids: list[object], register: "Register", args: argparse.Namespace) -> None:
+def _export_tasks(archive: "Archive", ids: list[Any], register: "Register", args: argparse.Namespace) -> None:
     from minutes_app.documents.output import write_file
     from minutes_app.task_reports import task_details, write_csv, write_xlsx
 

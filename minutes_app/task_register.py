@@ -240,9 +240,7 @@ class Register:
         if words:
             if self.texts is None:
                 raise RuntimeError("load_texts() first: a search by words needs the tasks' text")
-            texts = self.texts
-            for word in words:
-                filters.append(lambda tasks, w=word: [i for i in tasks if w in texts[i]])
+            filters += [_containing(word, self.texts) for word in words]
         return filters
 
     def _meetings(self, wanted: TaskFilter) -> set[int] | None:
@@ -264,6 +262,11 @@ class Register:
         if self._folded_titles is None:
             self._folded_titles = {m: fold(info.title) for m, info in self.meetings.items()}
         return self._folded_titles
+
+
+def _containing(word: str, texts: list[str]) -> Callable[[list[int]], list[int]]:
+    """A filter keeping the tasks whose text holds ``word``."""
+    return lambda tasks: [i for i in tasks if word in texts[i]]
 
 
 def _ranks(names: list[str]) -> list[int]:

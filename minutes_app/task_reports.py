@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -198,6 +199,7 @@ def write_xlsx(tasks: Sequence[TaskDetail], today: date) -> bytes:
     # mode, which streams the rows: a whole archive's tasks fit in little memory.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
@@ -206,7 +208,7 @@ def write_xlsx(tasks: Sequence[TaskDetail], today: date) -> bytes:
     bold = Font(bold=True)
     wrapped = Alignment(vertical="top", wrap_text=True)
 
-    def cell(sheet: Worksheet, value: object, **style: object) -> WriteOnlyCell:
+    def cell(sheet: Worksheet, value: Any, **style: object) -> Cell:
         written = WriteOnlyCell(sheet, value)
         for name, setting in style.items():
             setattr(written, name, setting)

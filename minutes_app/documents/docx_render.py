@@ -239,7 +239,7 @@ class _Renderer:
             table.columns[index].width = cell_width
         inner = [width * fraction - 2 * GRID_PADDING_DXA / 20 for fraction in grid.widths]
         for number, cells in enumerate(grid.rows):
-            row = table.add_row()
+            row = table.add_row()  # type: ignore[no-untyped-call]
             properties = row._tr.get_or_add_trPr()
             properties.append(OxmlElement("w:cantSplit"))
             if number < grid.header_rows:
