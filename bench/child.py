@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 from functools import partial
 
-from bench import documents, memory, saving, startup, window
+from bench import documents, memory, saving, startup, tasks, window
 from bench.context import Context, Measured
 
 MEASURES = {
@@ -15,6 +15,7 @@ MEASURES = {
     "typing": window.typing,
     "archive_window": window.archive_window,
     "search": window.search,
+    "task_register": tasks.task_register,
     "autosave": saving.autosave,
     **{f"export {d} {f}": partial(documents.export, document=d, fmt=f) for d, f in documents.EXPORTS},
     "export unprepared": documents.export_unprepared,

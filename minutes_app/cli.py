@@ -280,6 +280,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     with open_archive(args.db) as archive:
         with archive.engine.connect() as connection:
             register = load_register(connection, today, DUE_SOON_DAYS if args.soon is None else args.soon)
+            register.load_details(connection)
         tasks = register.select(wanted).tasks
         if args.format == "text":
             _write_text("".join(f"{line}\n" for line in register_lines(register, tasks)), args.output)

@@ -8,28 +8,32 @@ index into them), with the status of each computed for the day the register is f
 Each sort order is computed once, on first use, and kept; a selection walks that order
 and keeps the tasks that pass the filters, which costs a few milliseconds.
 
-What only some uses need is worked out when first asked: the partner units (from their
-JSON), the leader who gave each task, and the folded text that search keeps for each
-directive (minutes_app.search), which a search by words reads (``load_texts``).
+Reading happens in two steps, so that a window shows the list and its counts at once:
+``load_register`` reads what a status, a count and the usual orders need (the unit, the
+dates, the meeting); ``Register.load_details`` then reads, typically on a worker thread,
+the content of each task, its partner units, the leader who gave it and the folded text
+that search keeps for each directive (minutes_app.search), which a search by words reads.
 """
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from sqlalchemy import Connection, String, case, cast, func, select, type_coerce
 
 from minutes_app.model import Base
 from minutes_app.search import folded_text, terms
-from minutes_app.tasks import DUE_SOON_DAYS, STATUSES, Status, due_soon_until, status_of
+from minutes_app.tasks import DUE_SOON_DAYS, STATUSES, Status, due_soon_until, statuses_of
 from minutes_app.text import fold
 
-# Sort orders a register offers (the columns of its window).
+# Sort orders a register offers (the columns of its window), and those that need the details.
 COLUMNS = ("status", "deadline", "unit", "content", "partners", "meeting", "leader", "done")
+DETAIL_COLUMNS = frozenset({"content", "partners", "leader"})
 _TABLES = Base.metadata.tables
 _FAR = "9999-99-99"  # no date: after every date
 
@@ -83,22 +87,27 @@ class Register:
         self.today = today
         self.soon_days = soon_days
         self.meetings: dict[int, MeetingInfo] = {}
-        self.ids: list[Any] = []  # the directive's UUID as the database gives it
-        self.meeting_ids: list[int] = []
+        self.ids: Sequence[Any] = ()  # the directive's UUID as the database gives it
+        self.meeting_ids: Sequence[int] = ()
         self.units: list[str] = []  # each unit in charge, as it was first typed
         self.unit_of: list[int] = []  # index into ``units``
-        self.contents: list[str] = []
-        self.deadlines: list[str | None] = []  # the deadline that applies, ISO
-        self.extended: list[Any] = []  # whether the deadline was extended (a boolean or 0/1)
-        self.recurrences: list[str | None] = []
-        self.done: list[str | None] = []  # completion date, ISO
+        self.deadlines: Sequence[str | None] = ()  # the deadline that applies, ISO
+        self.extended: Sequence[Any] = ()  # whether the deadline was extended (a boolean or 0/1)
+        self.recurrences: Sequence[str | None] = ()
+        self.done: Sequence[str | None] = ()  # completion date, ISO
         self.status_of: list[int] = []  # index into STATUSES
-        self.texts: list[str] | None = None  # folded, for search: see load_texts
+        # Read by load_details; the others are complete before ``details`` is set.
+        self.details = False
+        self.contents: list[str] = []
+        self.texts: list[str] = []  # folded, for search
         self._partners_json: list[Any] = []  # as read: JSON text (SQLite) or a list (PostgreSQL)
-        self._partners: dict[int, str] = {}
         self._issuers: list[Any] = []  # the leader's attendance when not the chair
         self._chairs: dict[int, str] = {}  # the chair's name by meeting
         self._issuer_names: dict[Any, str] = {}
+        self._partners: dict[int, str] = {}
+        self._index: dict[str, int] | None = None
+        self._pairs: list[int] | None = None
+        self._counted: tuple[TaskFilter, Counts] | None = None
         self._leaders: tuple[list[str], list[int]] | None = None
         self._orders: dict[str, list[int]] = {}
         self._folded_titles: dict[int, str] | None = None
@@ -112,8 +121,13 @@ class Register:
     def unit(self, task: int) -> str:
         return self.units[self.unit_of[task]]
 
+    def content(self, task: int) -> str:
+        return self.contents[task] if self.details else ""
+
     def partners(self, task: int) -> str:
         """The task's partner units joined with '; ', read from their JSON when first asked."""
+        if not self.details:
+            return ""
         found = self._partners.get(task)
         if found is None:
             value = self._partners_json[task]
@@ -122,6 +136,8 @@ class Register:
 
     def leader(self, task: int) -> str:
         """The name of the leader who gave the task: the one recorded, else the chair."""
+        if not self.details:
+            return ""
         issuer = self._issuers[task]
         found = self._chairs.get(self.meeting_ids[task]) if issuer is None else self._issuer_names.get(issuer)
         return found or ""
@@ -139,24 +155,47 @@ class Register:
 
     def index_of(self, task_id: str) -> int:
         """The index of the task whose UUID (any spelling) is ``task_id``; -1 if none."""
-        wanted = task_id.replace("-", "").casefold()
-        return next((i for i, found in enumerate(self.ids) if str(found).replace("-", "").casefold() == wanted), -1)
+        if self._index is None:
+            self._index = {_key(found): i for i, found in enumerate(self.ids)}
+        return self._index.get(_key(task_id), -1)
 
-    def load_texts(self, connection: Connection) -> None:
-        """Read the folded text of every task, which a search by words needs: the text
-        search keeps for each directive (its unit, content, partners and result)."""
-        text, directive = _TABLES["search_text"], _TABLES["directive"]
-        query = select(_raw(text.c.row_id), text.c.text).join(directive, directive.c.id == text.c.row_id)
-        stored: dict[Any, str] = dict(connection.execute(query).all())
-        self.texts = [
-            stored.get(task_id) or folded_text((self.unit(i), self.contents[i], self.partners(i)))
-            for i, task_id in enumerate(self.ids)
-        ]
+    def load_details(self, connection: Connection) -> None:
+        """Read what the list shows and searches beyond the statuses: each task's content,
+        partner units and leader, and the folded text search keeps for it (its unit,
+        content, partners and result). Tasks are matched by id, so a task changed in
+        between by someone else cannot take another's details."""
+        meeting, directive, attendance, person, text = (
+            _TABLES[t] for t in ("meeting", "directive", "attendance", "person", "search_text"))
+        other_issuer = case((directive.c.issued_by_id == meeting.c.chair_id, None), else_=directive.c.issued_by_id)
+        read = {row[0]: row[1:] for row in _rows(connection, select(
+            _raw(directive.c.id), directive.c.content, _raw(directive.c.partners), _raw(other_issuer),
+        ).join(meeting, meeting.c.id == directive.c.meeting_id))}
+        found = [read.get(task_id, ("", None, None)) for task_id in self.ids]
+        contents, partners, issuers = (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
+        chairs = dict(_rows(connection, select(meeting.c.id, person.c.name)
+                            .join(attendance, attendance.c.id == meeting.c.chair_id)
+                            .join(person, person.c.id == attendance.c.person_id)))
+        names: dict[Any, str] = {}
+        for chunk in _chunks([i for i in set(issuers) if i is not None]):
+            names.update(connection.execute(
+                select(_raw(attendance.c.id), person.c.name).join(person, person.c.id == attendance.c.person_id)
+                .where(_raw(attendance.c.id).in_(chunk))).all())
+        stored = dict(_rows(connection, select(_raw(text.c.row_id), text.c.text)
+                            .join(directive, directive.c.id == text.c.row_id)))
+        texts = [stored.get(task_id) or "" for task_id in self.ids]
+        for i, folded in enumerate(texts):
+            if not folded:  # a row the index does not hold: folded here
+                texts[i] = folded_text((self.unit(i), contents[i], *(_json(partners[i]) or ())))
+        self.contents, self._partners_json, self._issuers, self.texts = contents, partners, issuers, texts
+        self._chairs, self._issuer_names = chairs, names
+        self.details = True
 
     # --- sorting -------------------------------------------------------------------
 
     def order(self, column: str) -> list[int]:
         """Every task in the order of ``column`` (ascending), computed once."""
+        if not self.can_order(column):
+            raise RuntimeError(f"load_details() first: ordering by {column} needs the tasks' details")
         if column not in self._orders:
             # Sorted by each key in turn, the most significant last: Python's sort is stable,
             # and a key read from a list is much quicker than a tuple made for each task.
@@ -167,7 +206,7 @@ class Register:
             self._orders[column] = order
         return self._orders[column]
 
-    def _sort_keys(self, column: str) -> list[list[Any]]:
+    def _sort_keys(self, column: str) -> list[Sequence[Any]]:
         count = range(len(self.ids))
         if column == "content":
             return [[c.casefold() for c in self.contents]]
@@ -193,6 +232,10 @@ class Register:
             return [self.meeting_ids, days]
         raise ValueError(column)
 
+    def can_order(self, column: str) -> bool:
+        """Whether the tasks can be ordered by ``column`` yet (some need the details)."""
+        return self.details or column not in DETAIL_COLUMNS
+
     # --- selecting -----------------------------------------------------------------
 
     def select(self, wanted: TaskFilter, column: str = "status", descending: bool = False) -> Selection:
@@ -202,19 +245,23 @@ class Register:
             tasks = tasks[::-1]
         for keep in self._filters(wanted):
             tasks = keep(tasks)
-        counts = self.count(tasks)
+        # The counts do not depend on the order or the status asked: changing only those,
+        # as one does most, counts nothing again.
+        others = dataclasses.replace(wanted, statuses=frozenset())
+        if self._counted is None or self._counted[0] != others:
+            self._counted = others, self.count(tasks)
+        counts = self._counted[1]
         if wanted.statuses:
-            allowed = {STATUSES.index(s) for s in wanted.statuses}
-            status_of = self.status_of
-            tasks = [i for i in tasks if status_of[i] in allowed]
+            allowed = [status in wanted.statuses for status in STATUSES]
+            tasks = _keep(tasks, self.status_of, allowed.__getitem__)
         return Selection(tasks, counts)
 
     def count(self, tasks: Sequence[int]) -> Counts:
         width = len(STATUSES)
-        unit_of, status_of = self.unit_of, self.status_of
-        pairs = Counter([unit_of[i] * width + status_of[i] for i in tasks])
+        if self._pairs is None:  # each task's unit and status as one number, counted at C speed
+            self._pairs = [unit * width + status for unit, status in zip(self.unit_of, self.status_of, strict=True)]
         counts = Counts()
-        for pair, n in pairs.items():
+        for pair, n in Counter(map(self._pairs.__getitem__, tasks)).items():
             unit, status = divmod(pair, width)
             counts.by_status[STATUSES[status]] += n
             counts.by_unit.setdefault(self.units[unit], Counter())[STATUSES[status]] += n
@@ -225,21 +272,19 @@ class Register:
         filters: list[Callable[[list[int]], list[int]]] = []
         meetings = self._meetings(wanted)
         if meetings is not None:
-            meeting_ids = self.meeting_ids
-            filters.append(lambda tasks: [i for i in tasks if meeting_ids[i] in meetings])
+            filters.append(lambda tasks: _keep(tasks, self.meeting_ids, meetings.__contains__))
         if wanted.unit.strip():
             words = terms(wanted.unit)
-            units = {u for u, name in enumerate(self.units) if _has_words(fold(name), words)}
-            unit_of = self.unit_of
-            filters.append(lambda tasks: [i for i in tasks if unit_of[i] in units])
-        if wanted.leader:
+            units = [_has_words(fold(name), words) for name in self.units]
+            filters.append(lambda tasks: _keep(tasks, self.unit_of, units.__getitem__))
+        if wanted.leader and self.details:
             names, leader_of = self._leader_indexes()
             leader = names.index(wanted.leader) if wanted.leader in names else -2
-            filters.append(lambda tasks: [i for i in tasks if leader_of[i] == leader])
+            filters.append(lambda tasks: _keep(tasks, leader_of, leader.__eq__))
         words = terms(wanted.text)
         if words:
-            if self.texts is None:
-                raise RuntimeError("load_texts() first: a search by words needs the tasks' text")
+            if not self.details:
+                raise RuntimeError("load_details() first: a search by words needs the tasks' text")
             filters += [_containing(word, self.texts) for word in words]
         return filters
 
@@ -264,9 +309,15 @@ class Register:
         return self._folded_titles
 
 
+def _keep(tasks: list[int], column: Sequence[Any], wanted: Callable[[Any], bool]) -> list[int]:
+    """The tasks whose value in ``column`` is ``wanted``, in their order. Built of map and
+    compress, which run at C speed: no Python code runs for each of a hundred thousand."""
+    return list(compress(tasks, map(wanted, map(column.__getitem__, tasks))))
+
+
 def _containing(word: str, texts: list[str]) -> Callable[[list[int]], list[int]]:
     """A filter keeping the tasks whose text holds ``word``."""
-    return lambda tasks: [i for i in tasks if word in texts[i]]
+    return lambda tasks: list(compress(tasks, map(str.__contains__, map(texts.__getitem__, tasks), repeat(word))))
 
 
 def _ranks(names: list[str]) -> list[int]:
@@ -318,45 +369,31 @@ def _rows(connection: Connection, statement: Any) -> list[tuple[Any, ...]]:
 
 
 def load_register(connection: Connection, today: date, soon_days: int = DUE_SOON_DAYS) -> Register:
-    """Every task of the archive, with its status on ``today``."""
+    """Every task of the archive, with its status on ``today``: what the statuses, the
+    counts and the orders by status, deadline, unit and meeting need (the rest: see
+    ``Register.load_details``)."""
     register = Register(today, soon_days)
-    meeting, directive, attendance, person = (_TABLES[t] for t in ("meeting", "directive", "attendance", "person"))
+    meeting, directive = _TABLES["meeting"], _TABLES["directive"]
     for meeting_id, title, starts_at, organizer in _rows(connection, select(
         meeting.c.id, meeting.c.title, _raw(meeting.c.starts_at), meeting.c.organizer_name)
     ):
         register.meetings[meeting_id] = MeetingInfo(title, str(starts_at)[:10], organizer)
 
-    # One read of the tasks, joined only to their meeting by its integer key (a join on a
-    # UUID costs as much as the read itself at this size).
-    other_issuer = case((directive.c.issued_by_id == meeting.c.chair_id, None), else_=directive.c.issued_by_id)
+    # One read of one table: at this size a join costs as much as the read itself.
     rows = _rows(connection, select(
         _raw(directive.c.id), directive.c.meeting_id, func.coalesce(directive.c.lead_unit, directive.c.addressee),
-        directive.c.content, _raw(directive.c.partners), _deadline(connection.dialect.name),
-        directive.c.deadline_extensions.is_not(None), directive.c.recurrence, _iso(directive.c.done_on),
-        _raw(other_issuer),
-    ).join(meeting, meeting.c.id == directive.c.meeting_id))
+        _deadline(connection.dialect.name), directive.c.deadline_extensions.is_not(None), directive.c.recurrence,
+        _iso(directive.c.done_on),
+    ))
     if not rows:
         return register
-    (register.ids, register.meeting_ids, units, register.contents, register._partners_json, register.deadlines,
-     register.extended, register.recurrences, register.done, register._issuers) = map(list, zip(*rows, strict=True))
+    (register.ids, register.meeting_ids, units, register.deadlines, register.extended, register.recurrences,
+     register.done) = zip(*rows, strict=True)
     # Units by index: a few hundred distinct ones, grouped as folded, so that 'Sở Y tế'
     # and 'Sở y tế' count as one unit.
     register.unit_of = _indexes(units, register.units)
-
-    # The leader who gave a task is the meeting's chair unless another one is recorded.
-    register._chairs = dict(_rows(connection,
-        select(meeting.c.id, person.c.name).join(attendance, attendance.c.id == meeting.c.chair_id)
-        .join(person, person.c.id == attendance.c.person_id)))
-    for chunk in _chunks([i for i in set(register._issuers) if i is not None]):
-        register._issuer_names.update(connection.execute(
-            select(_raw(attendance.c.id), person.c.name).join(person, person.c.id == attendance.c.person_id)
-            .where(_raw(attendance.c.id).in_(chunk))).all())
-
-    today_iso, soon = today.isoformat(), due_soon_until(today, soon_days).isoformat()
-    position = {status: index for index, status in enumerate(STATUSES)}
-    statuses = map(status_of, register.deadlines, register.done, register.recurrences, repeat(today_iso),
-                   repeat(soon))
-    register.status_of = [position[status] for status in statuses]
+    soon = due_soon_until(today, soon_days).isoformat()
+    register.status_of = statuses_of(register.deadlines, register.done, register.recurrences, today.isoformat(), soon)
     return register
 
 
@@ -370,6 +407,11 @@ def register_stamp(connection: Connection) -> tuple[int, ...]:
     return tuple(stamp)
 
 
+def _key(task_id: Any) -> str:
+    """A UUID as text without hyphens, in lower case: how any spelling of it compares."""
+    return str(task_id).replace("-", "").lower()
+
+
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -380,7 +422,7 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _indexes(names: list[str | None], distinct: list[str]) -> list[int]:
+def _indexes(names: Sequence[str | None], distinct: list[str]) -> list[int]:
     """For each name its index in ``distinct``, which gets one entry per name as folded
     (the first spelling met); -1 for no name. Each spelling is folded once."""
     by_folded: dict[str, int] = {}

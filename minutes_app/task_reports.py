@@ -144,7 +144,7 @@ def register_lines(register: Register, tasks: Sequence[int]) -> Iterator[str]:
     """A line of text for each of these tasks of the register."""
     for i in tasks:
         yield text_line(register.ids[i], register.status(i), register.deadlines[i], register.recurrences[i],
-                        register.unit(i), register.contents[i])
+                        register.unit(i), register.content(i))
 
 
 def _headers() -> list[str]:

@@ -187,22 +187,34 @@ def current_deadline(directive: Directive) -> date | None:
     return date.fromisoformat(granted[-1]["until"]) if granted else directive.deadline
 
 
-def status_of(due: str | None, done: str | None, recurrence: str | None, today: str, soon: str) -> Status:
-    """The status from ISO dates ('2026-11-30'), which compare as the days do: the deadline
-    that applies, the completion date, today and the last day that counts as due soon.
+def statuses_of(
+    dues: Iterable[str | None], dones: Iterable[str | None], recurrences: Iterable[str | None], today: str, soon: str
+) -> list[int]:
+    """The status of each task (its index in STATUSES), from ISO dates ('2026-11-30'),
+    which compare as the days do: the deadline that applies, the completion date, today
+    and the last day that counts as due soon. Written for a column of a hundred thousand
+    tasks: one pass, no call per task.
 
     Done by the deadline is on time, and so is done with no deadline at all. An ongoing or
     periodic task stays ongoing until it is done, or until its end date (if it has one)
     has passed. An open task with no deadline is within its deadline."""
-    if done is not None:
-        return Status.DONE_ON_TIME if due is None or done <= due else Status.DONE_LATE
-    if due is not None and today > due:
-        return Status.OVERDUE
-    if recurrence:
-        return Status.ONGOING
-    if due is not None and due <= soon:
-        return Status.DUE_SOON
-    return Status.IN_TIME
+    return [
+        (_DONE_ON_TIME if due is None or done <= due else _DONE_LATE) if done is not None
+        else _OVERDUE if due is not None and today > due
+        else _ONGOING if recurrence
+        else _DUE_SOON if due is not None and due <= soon
+        else _IN_TIME
+        for due, done, recurrence in zip(dues, dones, recurrences, strict=True)
+    ]
+
+
+_OVERDUE, _DUE_SOON, _IN_TIME, _ONGOING, _DONE_LATE, _DONE_ON_TIME = (STATUSES.index(s) for s in (
+    Status.OVERDUE, Status.DUE_SOON, Status.IN_TIME, Status.ONGOING, Status.DONE_LATE, Status.DONE_ON_TIME))
+
+
+def status_of(due: str | None, done: str | None, recurrence: str | None, today: str, soon: str) -> Status:
+    """The status of one task, by the rule of ``statuses_of``."""
+    return STATUSES[statuses_of([due], [done], [recurrence], today, soon)[0]]
 
 
 def due_soon_until(today: date, soon_days: int) -> date:

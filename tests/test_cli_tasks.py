@@ -28,6 +28,7 @@ def ids(db: str) -> dict[str, str]:
     """The short id of each task, by its content."""
     with open_archive(db) as archive, archive.engine.connect() as connection:
         register = load_register(connection, TODAY)
+        register.load_details(connection)
     return {register.contents[i]: short_id(register.ids[i]) for i in range(len(register))}
 
 

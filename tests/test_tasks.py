@@ -117,7 +117,7 @@ def tasks_archive(archive, tmp_path: Path):
 def register_of(archive, today: date = TODAY, soon_days: int = 7):
     with archive.engine.connect() as connection:
         register = load_register(connection, today, soon_days)
-        register.load_texts(connection)
+        register.load_details(connection)
     return register
 
 

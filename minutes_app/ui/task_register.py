@@ -8,6 +8,7 @@ window after a change elsewhere).
 """
 
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -47,20 +48,26 @@ from minutes_app.ui.settings import Settings
 from minutes_app.ui.task_register_model import RegisterModel, UnitCountsModel, number, status_brush
 
 FILTER_DELAY_MS = 150
+# Seconds after reading everything during which coming back to the window reads nothing.
+RECHECK_AFTER = 2.0
 OpenTask = Callable[[int, uuid.UUID], None]
 
 
-class _Background(QObject):
-    """Reads what only a search and the leaders' list need, once the window is shown."""
+class _Details(QObject):
+    """Reads the tasks' details (content, partners, leaders, the text search needs) on a
+    worker thread, once the window shows the list and its counts."""
 
-    ready = Signal(object)
+    ready = Signal(int)  # the reading it is for: an older one's details come too late
 
-    def load(self, archive: Archive, register: Register) -> None:
+    def load(self, archive: Archive, register: Register, reading: int) -> None:
         def work() -> None:
             with archive.engine.connect() as connection:
-                register.load_texts(connection)
-            register.leaders  # noqa: B018 (worked out here, not at the first use in the window)
-            self.ready.emit(register)
+                register.load_details(connection)
+            # Worked out here, not when first asked for in the window.
+            register.leaders  # noqa: B018
+            for column in COLUMNS:
+                register.order(column)
+            self.ready.emit(reading)
 
         threading.Thread(target=work, name="register", daemon=True).start()
 
@@ -76,8 +83,10 @@ class TaskRegisterWindow(QMainWindow):
         self.setWindowTitle(f"{app_name()} — {self.tr('Theo dõi nhiệm vụ')}")
         self.register: Register | None = None
         self.stamp: tuple[int, ...] = ()
-        self.searchable = False
+        self.searchable = False  # the details are read: search, leaders, and every sort
         self.column, self.descending = "status", False
+        self._read_at = 0.0
+        self._reading = 0  # how many times the archive was read
         self.selection: Selection | None = None
 
         self._build_filters()
@@ -92,6 +101,8 @@ class TaskRegisterWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # Rows of one height: the view never measures a hundred thousand of them.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column, width in zip(COLUMNS, (150, 150, 210, 420, 170, 300, 170, 95), strict=True):
@@ -107,8 +118,10 @@ class TaskRegisterWindow(QMainWindow):
         self.unit_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.unit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unit_table.verticalHeader().hide()
-        self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.unit_table.setColumnWidth(0, 220)
+        self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.unit_table.setColumnWidth(0, 260)
+        for column in range(1, self.units.columnCount()):  # fixed: measuring every row's text would take long
+            self.unit_table.setColumnWidth(column, 125)
         self.unit_table.activated.connect(lambda index: self.choose_unit(self.units.unit(index.row())))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -129,8 +142,8 @@ class TaskRegisterWindow(QMainWindow):
 
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self.apply)
-        self._background = _Background(self)
-        self._background.ready.connect(self._texts_ready)
+        self._details = _Details(self)
+        self._details.ready.connect(self._details_ready)
         geometry = settings.geometry("tasks")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1366, 768)
@@ -249,16 +262,19 @@ class TaskRegisterWindow(QMainWindow):
         with self.archive.engine.connect() as connection:
             self.stamp = register_stamp(connection)
             self.register = load_register(connection, self.today, self.settings.due_soon_days)
+        self._read_at = time.monotonic()
+        self._reading += 1
         self.searchable = False
         self.search.setPlaceholderText(self.tr("Đang chuẩn bị tìm kiếm…"))
         self.unit_completer.set_items(FoldedIndex((u, u) for u in self.register.units))
         self.apply()
         if chosen is not None:
             self.select_task(chosen)
-        self._background.load(self.archive, self.register)
+        self._details.load(self.archive, self.register, self._reading)
 
-    def _texts_ready(self, register: Register) -> None:
-        if register is not self.register:
+    def _details_ready(self, reading: int) -> None:
+        register = self.register
+        if reading != self._reading or register is None:
             return  # read again meanwhile
         self.searchable = True
         self.search.setPlaceholderText(self.tr("Tìm trong nội dung, đơn vị, kết quả (không cần dấu)…"))
@@ -270,12 +286,13 @@ class TaskRegisterWindow(QMainWindow):
             self.leader.addItem(name, name)
         self.leader.setCurrentIndex(max(0, self.leader.findData(chosen)))
         self.leader.blockSignals(False)
-        if self.search.text().strip():
-            self.apply()
+        self.apply()  # the content shown, and a search or a sort asked for meanwhile
 
     def changeEvent(self, event: QEvent) -> None:
-        # Back in the window after editing a task elsewhere: read what changed.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.register is not None:
+        # Back in the window after editing a task elsewhere: read what changed (not when
+        # the window has just read everything, as when it opens).
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.register is not None
+                and time.monotonic() - self._read_at > RECHECK_AFTER):
             with self.archive.engine.connect() as connection:
                 changed = register_stamp(connection) != self.stamp
             if changed or self.register.today != self.today:
@@ -301,15 +318,17 @@ class TaskRegisterWindow(QMainWindow):
         if self.register is None:
             return
         self._timer.stop()
-        chosen = self.current_task_id()
-        self.selection = self.register.select(self.wanted(), self.column, self.descending)
+        chosen = self._current_task()
+        # An order that needs the details waits for them (the usual one meanwhile).
+        column = self.column if self.register.can_order(self.column) else "status"
+        self.selection = self.register.select(self.wanted(), column, self.descending)
         self.model.show(self.register, self.selection.tasks)
         self.units.show(self.selection.counts)
         for status, chip in self.chip_buttons.items():
             chip.setText(f"{status.label}: {number(self.selection.counts.by_status[status])}")
         self.shown.setText(self.tr("{shown} / {total} nhiệm vụ · trạng thái tính đến ngày {today}").format(
             shown=number(len(self.selection.tasks)), total=number(len(self.register)), today=show_date(self.today)))
-        if chosen is None or not self.select_task(chosen):
+        if chosen < 0 or not self._select_row(chosen):
             self.table.selectRow(0)
 
     def sort_by(self, column: str, descending: bool) -> None:
@@ -344,19 +363,25 @@ class TaskRegisterWindow(QMainWindow):
 
     # --- the chosen task -----------------------------------------------------------
 
-    def current_task_id(self) -> uuid.UUID | None:
+    def _current_task(self) -> int:
+        """The task of the current row (its index in the register); -1 for none."""
         index = self.table.currentIndex()
-        if self.register is None or not index.isValid() or index.row() >= len(self.model.tasks):
-            return None
-        return uuid.UUID(str(self.register.ids[self.model.task(index.row())]))
+        return self.model.task(index.row()) if index.isValid() and index.row() < len(self.model.tasks) else -1
+
+    def current_task_id(self) -> uuid.UUID | None:
+        task = self._current_task()
+        return uuid.UUID(str(self.register.ids[task])) if task >= 0 and self.register is not None else None
 
     def select_task(self, task_id: uuid.UUID) -> bool:
         """Make the task with this id the current row, if it is shown."""
         assert self.register is not None
-        wanted = self.register.index_of(task_id.hex)
-        if wanted < 0 or wanted not in self.model.tasks:
+        return self._select_row(self.register.index_of(task_id.hex))
+
+    def _select_row(self, task: int) -> bool:
+        try:
+            row = self.model.tasks.index(task)
+        except ValueError:
             return False
-        row = self.model.tasks.index(wanted)
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True

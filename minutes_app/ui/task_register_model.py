@@ -100,6 +100,8 @@ class RegisterModel(QAbstractTableModel):
             case "unit":
                 return register.unit(task)
             case "content":
+                if not register.details:
+                    return "…"  # read a moment after the window opens
                 content = register.contents[task]
                 return content if full or len(content) <= SHOWN else content[: SHOWN - 1] + "…"
             case "partners":
