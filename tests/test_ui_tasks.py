@@ -142,6 +142,7 @@ def test_enter_opens_the_task_in_its_meeting(qtbot, archive, tmp_path: Path) -> 
     meeting.close()
     register.activateWindow()
     register.reload()
+    qtbot.waitUntil(lambda: register.searchable)
     assert register.model.index(_rows(register).index(chosen.content), 7).data() == "18/11/2026"
 
 
