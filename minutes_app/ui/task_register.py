@@ -192,7 +192,7 @@ class TaskRegisterWindow(QMainWindow):
 
         self.filters = QGridLayout()
         cells = (
-            (self.tr("&Tìm"), self.search, 0, 0, 3), (self.tr("Trạng t&hái"), self.status, 0, 4, 1),
+            (self.tr("Tì&m"), self.search, 0, 0, 3), (self.tr("Trạng t&hái"), self.status, 0, 4, 1),
             (self.tr("Đơn &vị"), self.unit, 0, 6, 1),
             (self.tr("&Cuộc họp"), self.meeting, 1, 0, 1), (self.tr("&Người chỉ đạo"), self.leader, 1, 2, 1),
             (self.tr("&Giao"), self.period, 1, 4, 1),

@@ -1415,12 +1415,12 @@ Your version: «{mine}»</translation>
         <translation>Given until</translation>
     </message>
     <message>
-        <source>&amp;Tìm</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
         <source>Trạng t&amp;hái</source>
         <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Tì&amp;m</source>
+        <translation>&amp;Search</translation>
     </message>
     <message>
         <source>Đơn &amp;vị</source>
