@@ -58,6 +58,7 @@ def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_pa
     window.resize(1366, 768)
     window.proceedings.table.selectRow(3)
     window.photos.list.setCurrentRow(1)
+    window.conclusions.table.selectRow(1)  # its task beside it
     assert window.tabs.count() == len(TAB_IMAGES)
     for index in each_tab(qtbot, window):
         _save(window, TAB_IMAGES[index])

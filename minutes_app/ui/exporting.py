@@ -23,6 +23,20 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 NAME_LENGTH = 90
 
 
+def ask_path(
+    window: QWidget, title: str, suggested: Path, file_filter: str, fmt: str, settings: Settings
+) -> Path | None:
+    """Where the user wants an export written, with its extension; the folder is remembered."""
+    chosen, _filter = QFileDialog.getSaveFileName(window, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.casefold() != f".{fmt}":
+        path = path.with_name(f"{path.name}.{fmt}")
+    settings.last_folder = path.parent
+    return path
+
+
 class Exporter(QObject):
     """Exports and prints one meeting's documents; ``message`` tells the window what happened."""
 
@@ -50,17 +64,9 @@ class Exporter(QObject):
         """Ask where, export there, open the result."""
         suggested = self.settings.last_folder / self.proposed_name(document, fmt)
         filters = {"docx": self.tr("Tài liệu Word (*.docx)"), "pdf": self.tr("Tài liệu PDF (*.pdf)")}
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Xuất {document}").format(document=self.document_names[document]),
-            str(suggested), filters[fmt],
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.casefold() != f".{fmt}":
-            path = path.with_name(f"{path.name}.{fmt}")
-        self.settings.last_folder = path.parent
-        if not self.export_to(document, fmt, path):
+        title = self.tr("Xuất {document}").format(document=self.document_names[document])
+        path = ask_path(self.window, title, suggested, filters[fmt], fmt, self.settings)
+        if path is None or not self.export_to(document, fmt, path):
             return None
         if self.open_results:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

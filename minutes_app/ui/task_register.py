@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +43,7 @@ from minutes_app.task_reports import report_organizer, task_details, write_xlsx
 from minutes_app.tasks import DONE, OPEN, STATUS_GROUPS, STATUSES, Status
 from minutes_app.ui.completion import FoldedCompleter
 from minutes_app.ui.dates import parse_date, show_date
+from minutes_app.ui.exporting import ask_path
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.task_register_model import RegisterModel, UnitCountsModel, number, status_brush
 
@@ -403,14 +403,8 @@ class TaskRegisterWindow(QMainWindow):
         filters = {"xlsx": self.tr("Bảng tính Excel (*.xlsx)"), "docx": self.tr("Tài liệu Word (*.docx)"),
                    "pdf": self.tr("Tài liệu PDF (*.pdf)")}
         suggested = self.settings.last_folder / f"{self.today:%Y-%m-%d} {names[fmt]}.{fmt}"
-        chosen, _filter = QFileDialog.getSaveFileName(self, names[fmt], str(suggested), filters[fmt])
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.casefold() != f".{fmt}":
-            path = path.with_name(f"{path.name}.{fmt}")
-        self.settings.last_folder = path.parent
-        if self.export_to(fmt, path) and self.open_results:
+        path = ask_path(self, names[fmt], suggested, filters[fmt], fmt, self.settings)
+        if path is not None and self.export_to(fmt, path) and self.open_results:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
