@@ -4,6 +4,7 @@ import copy
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,12 @@ def docx_text(path: Path) -> str:
         return result
 
     return "\n".join(lines(Document(str(path))))
+
+
+def drop_task_follow_up(execute: Callable[[str], object]) -> None:
+    """Take away what migration 0005 added (directives followed up as tasks), to make an
+    archive of an earlier revision; ``execute`` runs one SQL statement."""
+    execute("DROP TABLE carried_task")
+    for column in ("lead_unit", "partners", "recurrence", "deadline_extensions", "progress", "done_on", "result",
+                   "report_number", "report_date"):
+        execute(f"ALTER TABLE directive DROP COLUMN {column}")

@@ -13,6 +13,7 @@ from minutes_app.archive import open_archive
 from minutes_app.migrate import ArchiveTooNew
 from minutes_app.model import Base
 from minutes_app.task_register import load_register
+from tests.helpers import drop_task_follow_up
 
 
 def test_sqlite_connection_settings(archive) -> None:
@@ -101,10 +102,7 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     # the search counted words per meeting and before directives were followed up as tasks.
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE search_term")
-    connection.execute("DROP TABLE carried_task")
-    for column in ("lead_unit", "partners", "recurrence", "deadline_extensions", "progress", "done_on", "result",
-                   "report_number", "report_date"):
-        connection.execute(f"ALTER TABLE directive DROP COLUMN {column}")
+    drop_task_follow_up(connection.execute)
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")
