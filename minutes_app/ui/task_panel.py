@@ -96,6 +96,7 @@ class TaskPanel(QWidget):
         self.extensions = QListWidget()
         self.extensions.setAccessibleName(self.tr("Các lần gia hạn"))
         self.extensions.setMaximumHeight(54)
+        self.extensions.setWordWrap(True)
         self.new_deadline = line(self.tr("Hạn mới"), self.tr("hạn mới"))
         self.new_deadline.setMaximumWidth(100)
         self.reason = line(self.tr("Lý do gia hạn"), self.tr("lý do"))
@@ -126,6 +127,7 @@ class TaskPanel(QWidget):
         self.notes = QListWidget()
         self.notes.setAccessibleName(self.tr("Ghi chú tiến độ"))
         self.notes.setMaximumHeight(80)
+        self.notes.setWordWrap(True)
         self.note = line(self.tr("Ghi chú tiến độ mới"),
                          self.tr("tiến độ, Enter để thêm (ngày/tháng/năm: ở đầu nếu không phải hôm nay)"))
         self.note.returnPressed.connect(self.add_note)

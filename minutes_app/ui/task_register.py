@@ -105,7 +105,7 @@ class TaskRegisterWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in zip(COLUMNS, (150, 150, 210, 420, 170, 300, 170, 95), strict=True):
+        for column, width in zip(COLUMNS, (150, 180, 210, 420, 170, 300, 170, 95), strict=True):
             self.table.setColumnWidth(COLUMNS.index(column), width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(lambda index: self.open_current())
@@ -119,9 +119,9 @@ class TaskRegisterWindow(QMainWindow):
         self.unit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unit_table.verticalHeader().hide()
         self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.unit_table.setColumnWidth(0, 260)
-        for column in range(1, self.units.columnCount()):  # fixed: measuring every row's text would take long
-            self.unit_table.setColumnWidth(column, 125)
+        # Fixed widths: measuring every row's text would take long.
+        for column, width in enumerate((260, 80, *(150,) * len(STATUSES))):
+            self.unit_table.setColumnWidth(column, width)
         self.unit_table.activated.connect(lambda index: self.choose_unit(self.units.unit(index.row())))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
