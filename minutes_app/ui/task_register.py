@@ -50,6 +50,9 @@ from minutes_app.ui.task_register_model import RegisterModel, UnitCountsModel, n
 FILTER_DELAY_MS = 150
 # Seconds after reading everything during which coming back to the window reads nothing.
 RECHECK_AFTER = 2.0
+# The tasks' details are read this long after the list is read, once it is on the screen:
+# their reading, on a worker thread, would otherwise hold up the window's first paint.
+DETAILS_AFTER_MS = 100
 OpenTask = Callable[[int, uuid.UUID], None]
 
 
@@ -270,7 +273,11 @@ class TaskRegisterWindow(QMainWindow):
         self.apply()
         if chosen is not None:
             self.select_task(chosen)
-        self._details.load(self.archive, self.register, self._reading)
+        QTimer.singleShot(DETAILS_AFTER_MS, lambda reading=self._reading: self._load_details(reading))
+
+    def _load_details(self, reading: int) -> None:
+        if reading == self._reading and self.register is not None:
+            self._details.load(self.archive, self.register, reading)
 
     def _details_ready(self, reading: int) -> None:
         register = self.register
