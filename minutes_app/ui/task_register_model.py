@@ -20,6 +20,10 @@ from minutes_app.ui.row_table import ROOT, Index
 SHOWN = 160
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, Qt.ItemDataRole.ForegroundRole})
+_ANSWERED_COUNTS = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, Qt.ItemDataRole.TextAlignmentRole,
+                              Qt.ItemDataRole.FontRole})
 
 
 def status_brush(status: Status) -> QBrush:
@@ -45,6 +49,7 @@ class RegisterModel(QAbstractTableModel):
             "meeting": self.tr("Cuộc họp"), "leader": self.tr("Người chỉ đạo"), "done": self.tr("Hoàn thành"),
         }
         self._brushes = {status: status_brush(status) for status in STATUSES}
+        self._black = QBrush(QColor("black"))
 
     def show(self, register: Register, tasks: list[int]) -> None:
         self.beginResetModel()
@@ -69,19 +74,20 @@ class RegisterModel(QAbstractTableModel):
         self._sort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if self.register is None or not index.isValid() or index.row() >= len(self.tasks):
+        # A view asks a dozen roles of each cell at each paint: the others are answered first.
+        if role not in _ANSWERED:
             return None
-        column = COLUMNS[index.column()]
-        task = self.tasks[index.row()]
-        if column == "status" and role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes[self.register.status(task)]
-        if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("black"))
+        row, column = index.row(), COLUMNS[index.column()]
+        if self.register is None or row >= len(self.tasks):
+            return None
+        task = self.tasks[row]
         if role == _DISPLAY:
             return self._text(column, task, full=False)
         if role == _TOOLTIP:
             return self._text(column, task, full=True)
-        return None
+        if column != "status":
+            return None
+        return self._brushes[self.register.status(task)] if role == _BACKGROUND else self._black
 
     def _text(self, column: str, task: int, full: bool) -> str:
         register = self.register
@@ -149,15 +155,17 @@ class UnitCountsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self.units):
+        if role not in _ANSWERED_COUNTS:
             return None
-        unit, counted = self.units[index.row()]
-        column = index.column()
+        row, column = index.row(), index.column()
+        if row >= len(self.units):
+            return None
+        unit, counted = self.units[row]
         if role == Qt.ItemDataRole.BackgroundRole and column >= 2 and counted[STATUSES[column - 2]]:
             return self._brushes[STATUSES[column - 2]]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.FontRole and index.row() == 0:
+        if role == Qt.ItemDataRole.FontRole and row == 0:
             return self._bold
         if role not in (_DISPLAY, _TOOLTIP):
             return None
