@@ -179,6 +179,10 @@ class MeetingEditor:
         row = self.part(row_id)
         return row if isinstance(row, Attendance) else None
 
+    def photo(self, row_id: uuid.UUID | None) -> Photo | None:
+        row = self.part(row_id)
+        return row if isinstance(row, Photo) else None
+
     def photo_data(self, photo: Photo) -> bytes:
         """The picture's bytes: in memory for a new photo, else read from the archive."""
         if "data" in photo.__dict__:
