@@ -20,6 +20,7 @@ run: $(VENV)/.installed debs-run
 
 test: $(VENV)/.installed-test debs-test
 	$(BIN)/ruff check minutes_app tests packaging bench
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The benchmark and its targets (docs/performance.md); the generated data is kept in

@@ -4,6 +4,7 @@ archive window with every meeting, and searching it."""
 import json
 import os
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -49,9 +50,9 @@ def idle(milliseconds: int) -> None:
     loop.exec()
 
 
-def wait_until(condition: object, timeout: float = 60.0) -> None:
+def wait_until(condition: Callable[[], object], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready")
         idle(20)

@@ -74,7 +74,7 @@ def is_good(path: Path) -> bool:
         try:
             if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
                 return False
-            return connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+            return bool(connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,))
         finally:
             connection.close()
     except sqlite3.Error:

@@ -45,7 +45,7 @@ def test_search_box_ignores_diacritics(qtbot, archive, example_dir: Path, tmp_pa
 def test_new_duplicate_and_delete(qtbot, archive, example_dir: Path, tmp_path: Path, monkeypatch) -> None:
     source = import_file(archive, example_dir / "meeting.json")
     window = _window(qtbot, archive, tmp_path)
-    meeting_window = window.create(style="party")
+    meeting_window = window.create_meeting(style="party")
     assert meeting_window.editor.meeting.style == "party"
     type_text(meeting_window.general.lines["title"], "Họp Ban Thường vụ")
     meeting_window.close()

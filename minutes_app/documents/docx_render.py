@@ -18,6 +18,7 @@ from docx.shared import Emu, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
+from lxml.etree import _Element as XmlElement  # every python-docx element is one of lxml's
 
 from minutes_app.documents import ExportError, fonts
 from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Picture, Rule, Spacer
@@ -35,24 +36,31 @@ _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:csthe
 _Container = DocxDocument | _Cell
 
 
-def set_font_slots(parent: OxmlElement, font: str) -> None:
-    """Name ``font`` in all four slots of the rPr inside ``parent`` and drop theme fonts."""
+def _run_properties(parent: XmlElement) -> XmlElement:
+    """The rPr inside ``parent``, added first if it has none."""
     rpr = parent.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         parent.insert(0, rpr)
+    return rpr
+
+
+def set_font_slots(parent: XmlElement, font: str) -> None:
+    """Name ``font`` in all four slots of the rPr inside ``parent`` and drop theme fonts."""
+    rpr = _run_properties(parent)
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
         rpr.insert(0, rfonts)
     for attribute in _THEME_ATTRIBUTES:
-        rfonts.attrib.pop(qn(attribute), None)
+        if qn(attribute) in rfonts.attrib:
+            del rfonts.attrib[qn(attribute)]
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(slot), font)
 
 
-def _language(parent: OxmlElement, tag: str) -> None:
-    rpr = parent.find(qn("w:rPr"))
+def _language(parent: XmlElement, tag: str) -> None:
+    rpr = _run_properties(parent)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -105,7 +113,7 @@ class _Renderer:
         properties.language = "vi-VN"
 
     def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
-        for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
+        for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", "")):
             run = paragraph.add_run()
             self._run_format(run, spec, bold=False, italic=False)
             if kind == "instr":
@@ -166,9 +174,10 @@ class _Renderer:
 
     def _paragraph(self, container: _Container) -> Paragraph:
         # A new table cell already holds one empty paragraph: use it first.
-        if isinstance(container, _Cell) and len(container.paragraphs) == 1 and not container.paragraphs[0].runs \
-                and container.paragraphs[0]._p.pPr is None:
-            return container.paragraphs[0]
+        if isinstance(container, _Cell):
+            paragraphs: list[Paragraph] = container.paragraphs  # untyped in python-docx
+            if len(paragraphs) == 1 and not paragraphs[0].runs and paragraphs[0]._p.pPr is None:
+                return paragraphs[0]
         return container.add_paragraph()
 
     def _rule(self, rule: Rule, container: _Container, width: float, keep_next: bool) -> None:

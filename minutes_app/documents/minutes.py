@@ -147,7 +147,7 @@ def _speech(speech: Speech, style: str) -> list[Block]:
     at = f" (lúc {clock(speech.at)})" if speech.at else ""
     if speech.speaker is not None:
         action = wording.verb + (wording.subject_joint + subject if subject else "")
-        runs = (Run(formal_name(speech.speaker, style), bold=True), Run(f" {action}{at}:"))
+        runs: tuple[Run, ...] = (Run(formal_name(speech.speaker, style), bold=True), Run(f" {action}{at}:"))
     else:
         heading = wording.noun + (" " + subject if subject else "")
         runs = (Run(f"{heading}{at}:", bold=True),)

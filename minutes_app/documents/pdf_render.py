@@ -2,6 +2,7 @@
 
 import io
 from functools import cache
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -43,7 +44,9 @@ from minutes_app.documents.fonts import FontFaces
 from minutes_app.documents.pictures import PreparedPicture, prepare, shown_size
 from minutes_app.documents.profiles import CM, MM, ParagraphStyle, Profile
 
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_ALIGN: dict[str, Literal[0, 1, 2, 4]] = {
+    "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY
+}
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

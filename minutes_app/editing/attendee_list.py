@@ -9,6 +9,7 @@ the good rows can still be added.
 import csv
 import dataclasses
 import io
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def _attendees(rows: list[list[str]]) -> AttendeeList:
 
 def with_known_people(session: Session, attendees: list[NewAttendee]) -> list[NewAttendee]:
     """The attendees, each joined to a person of the directory where the match is safe."""
-    used: set = set()
+    used: set[uuid.UUID] = set()
     joined: list[NewAttendee] = []
     for new in attendees:
         known = people.find_person(session, new.name, list(new.titles), new.organization, used)

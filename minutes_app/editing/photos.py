@@ -36,9 +36,9 @@ def photo_from_file(path: Path) -> Photo:
 
 def thumbnail_png(data: bytes, edge: int) -> bytes:
     """A small PNG of the picture, at most ``edge`` pixels on its longer side."""
-    with Image.open(io.BytesIO(data)) as image:
-        image.draft("RGB", (edge, edge))  # JPEG decodes at reduced size: fast for big photos
-        image = ImageOps.exif_transpose(image).convert("RGB")
+    with Image.open(io.BytesIO(data)) as opened:
+        opened.draft("RGB", (edge, edge))  # JPEG decodes at reduced size: fast for big photos
+        image = ImageOps.exif_transpose(opened).convert("RGB")
         image.thumbnail((edge, edge))
         out = io.BytesIO()
         image.save(out, "PNG")

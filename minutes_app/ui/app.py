@@ -44,7 +44,8 @@ def _restore_asked(error: ArchiveDamaged) -> bool:
 
 
 def run_gui(url: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(app_name())
     app.setApplicationVersion(__version__)

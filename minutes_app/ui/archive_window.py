@@ -1,5 +1,6 @@
 """The archive window: every meeting in the archive, newest first, with search."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -34,6 +35,7 @@ from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
+_Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
 class ArchiveWindow(QMainWindow):
@@ -81,17 +83,19 @@ class ArchiveWindow(QMainWindow):
             self.resize(1000, 640)
         self.refresh()
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: _Shortcut | None = None) -> QAction:
         action = QAction(text, self)
-        action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.new_state = self._action(self.tr("Cuộc họp mới (chính quyền)"), lambda: self.create(Style.STATE), "Ctrl+N")
-        self.new_party = self._action(self.tr("Cuộc họp mới (Đảng)"), lambda: self.create(Style.PARTY), "Ctrl+Shift+N")
+        self.new_state = self._action(
+            self.tr("Cuộc họp mới (chính quyền)"), lambda: self.create_meeting(Style.STATE), "Ctrl+N")
+        self.new_party = self._action(
+            self.tr("Cuộc họp mới (Đảng)"), lambda: self.create_meeting(Style.PARTY), "Ctrl+Shift+N")
         self.open_action = self._action(self.tr("&Mở"), self.open_current, "Ctrl+O")
         self.duplicate = self._action(self.tr("&Nhân bản cho kỳ họp sau"), self.duplicate_current, "Ctrl+D")
         self.delete_action = self._action(self.tr("&Xóa…"), self.delete_current, QKeySequence.StandardKey.Delete)
@@ -155,7 +159,7 @@ class ArchiveWindow(QMainWindow):
         if (meeting_id := self.current_id()) is not None:
             self.open_meeting(meeting_id)
 
-    def create(self, style: Style) -> MeetingWindow:
+    def create_meeting(self, style: Style) -> MeetingWindow:
         window = self.open_meeting(new_meeting(self.archive, style))
         self.refresh()
         window.general.lines["title"].setFocus()

@@ -1,6 +1,5 @@
 """The Attendees tab: quick entry with the people directory, the table, import from a file."""
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -134,7 +134,7 @@ class AttendeesTab(QWidget):
         self.titles.setFocus()
 
     def _return_pressed(self) -> None:
-        if self.sender() is self.name and self.completer.popup().isVisible():
+        if self.sender() is self.name and self.completer.showing():
             self.completer.pick_first()
             return
         self.add_typed()
@@ -144,16 +144,14 @@ class AttendeesTab(QWidget):
         if not name:
             self.name.setFocus()
             return None
-        person_id: uuid.UUID | None = None
-        if self._picked is not None and self._picked.name == name:
-            person_id = self._picked.person_id
+        picked = self._picked if self._picked is not None and self._picked.name == name else None
         attendance = self.editor.add_attendee(NewAttendee(
             name=name,
             titles=tuple(split_titles(self.titles.text())),
             group=self.group.text().strip() or None,
-            organization=self._picked.organization if person_id else None,
-            honorific=self._picked.honorific if person_id else None,
-            person_id=person_id,
+            organization=picked.organization if picked else None,
+            honorific=picked.honorific if picked else None,
+            person_id=picked.person_id if picked else None,
         ))
         self._picked = None
         self.name.clear()
@@ -177,7 +175,8 @@ class AttendeesTab(QWidget):
         try:
             result = read_attendee_list(path)
         except AttendeeListError as error:
-            self.window().statusBar().showMessage(str(error))
+            if isinstance(window := self.window(), QMainWindow):
+                window.statusBar().showMessage(str(error))
             preview = ImportPreview(self, path, [], [str(error)])
         else:
             with self.editor.archive.sessions() as session:

@@ -144,7 +144,7 @@ class MeetingWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
         self.undo_action = QAction(self.tr("&Hoàn tác"), self)
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.triggered.connect(lambda: self.editor.undo())
         self.redo_action = QAction(self.tr("&Làm lại"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])

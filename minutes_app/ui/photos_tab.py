@@ -1,5 +1,6 @@
 """The Photos tab: add from files or by dropping them, caption, link to a speech."""
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -146,7 +147,7 @@ class PhotosTab(QWidget):
                 self._load_thumbnail(photo)
             self.list.addItem(item)
         for photo in self.editor.meeting.photos:
-            self.thumbnails.prepare_for_documents(photo.sha256, lambda photo=photo: self.editor.photo_data(photo))
+            self.thumbnails.prepare_for_documents(photo.sha256, partial(self.editor.photo_data, photo))
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         self._show(self.list.currentRow())
 

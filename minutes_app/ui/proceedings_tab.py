@@ -118,8 +118,9 @@ class ProceedingsTab(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addLayout(form)
-        detail_layout.addWidget(QLabel(self.tr("&Tóm tắt")), 0)
-        detail_layout.itemAt(1).widget().setBuddy(self.summary)  # type: ignore[union-attr]
+        summary_label = QLabel(self.tr("&Tóm tắt"))
+        summary_label.setBuddy(self.summary)
+        detail_layout.addWidget(summary_label, 0)
         detail_layout.addWidget(self.summary, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -203,8 +204,8 @@ class ProceedingsTab(QWidget):
 
     def _time_edited(self) -> None:
         if self.current is not None:
-            value = self.at.time().toPython()
-            self.editor.set_field(self.current, "at", time(value.hour, value.minute))
+            value = self.at.time()
+            self.editor.set_field(self.current, "at", time(value.hour(), value.minute()))
 
     def _photo_chosen(self, index: int) -> None:
         if self.current is not None:

@@ -76,11 +76,15 @@ class SettingsDialog(QDialog):
         self.phrases.setItem(row, 0, QTableWidgetItem(shortcut))
         self.phrases.setItem(row, 1, QTableWidgetItem(text))
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.phrases.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def chosen_phrases(self) -> list[QuickPhrase]:
         phrases: list[QuickPhrase] = []
         for row in range(self.phrases.rowCount()):
-            keys = QKeySequence(self.phrases.item(row, 0).text().strip())
-            text = self.phrases.item(row, 1).text().strip()
+            keys = QKeySequence(self._cell(row, 0))
+            text = self._cell(row, 1)
             if not keys.isEmpty() and text:
                 phrases.append(QuickPhrase(keys.toString(QKeySequence.SequenceFormat.PortableText), text))
         return phrases
