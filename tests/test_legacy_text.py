@@ -143,7 +143,7 @@ def test_fonts_name_their_code() -> None:
 
 
 def test_pieces_are_read_by_their_font_or_by_their_words() -> None:
-    converted = convert_texts([
+    converted = convert_texts([(text, font_encoding(font)) for text, font in [
         ("Hä vµ tªn", "Times New Roman"),  # no code in the font: the words tell
         ("NguyÔn V¨n Hïng", "Arial"),
         ("céng hoµ x· héi", ".VnTimeH"),
@@ -152,7 +152,7 @@ def test_pieces_are_read_by_their_font_or_by_their_words() -> None:
         ("Nguyễn Văn An", ".VnTime"),  # typed in Unicode, the font changed later: as it is
         ("Nguyeãn Thò Lan", "VNI-Times"),
         ("12", None),
-    ])
+    ]])
     assert converted.texts == ["Họ và tên", "Nguyễn Văn Hùng", "CỘNG HOÀ XÃ HỘI", "UBND TINH", "Tụ Lõm",
                                "Nguyễn Văn An", "Nguyễn Thị Lan", "12"]
     assert converted.encodings == {Encoding.TCVN3, Encoding.TCVN3_CAPITALS, Encoding.VNI}

@@ -140,24 +140,26 @@ def _vni(text: str, unknown: str | None) -> str:
 
 
 def decode_text(text: str, encoding: Encoding, unknown: str | None = None) -> str:
-    """TCVN3 or VNI text as Windows-1252 shows it, in Unicode NFC.
+    """Text in ``encoding`` as Windows-1252 shows it, in Unicode NFC.
 
-    ``unknown`` replaces the non-ASCII characters the code does not define (to judge a
-    reading); by default they are kept.
+    ``unknown`` replaces the non-ASCII characters TCVN3 or VNI does not define (to judge a
+    reading); by default they are kept. Windows-1258 raises UnicodeDecodeError on the
+    codes it leaves undefined.
     """
     if encoding in (Encoding.TCVN3, Encoding.TCVN3_CAPITALS):
         out = _tcvn3(text, encoding is Encoding.TCVN3_CAPITALS, unknown)
     elif encoding is Encoding.VNI:
         out = _vni(text, unknown)
     else:
-        raise ValueError(f"{encoding} is read from bytes")
+        data = windows_bytes(text)
+        if data is None:
+            raise ValueError("not Windows-1252 text")
+        out = data.decode("cp1258")
     return unicodedata.normalize("NFC", out)
 
 
 def decode(data: bytes, encoding: Encoding) -> str:
-    """Bytes in ``encoding`` in Unicode NFC; UnicodeDecodeError for bytes Windows-1258 lacks."""
-    if encoding is Encoding.CP1258:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
+    """Bytes in ``encoding`` in Unicode NFC."""
     return decode_text(windows_text(data), encoding)
 
 

@@ -7,30 +7,27 @@ syllables in it than as they stand, and at least half of them do. Text without s
 show (any Unicode Vietnamese beyond Latin-1: 'ạ', 'ư', 'đ') is never converted.
 """
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from minutes_app.legacy.codes import WORD, Encoding, decode, decode_text, font_encoding, windows_bytes, windows_text
+from minutes_app.legacy.codes import WORD, Encoding, decode, decode_text, windows_bytes, windows_text
 from minutes_app.legacy.syllables import is_syllable
 
 _UNKNOWN = "\ufffd"  # an undefined code in a word: no syllable
 
 
-def _votes(words: list[str], read: Callable[[str], str | None]) -> int:
-    total = 0
-    for word in words:
-        text = read(word)
-        total += text is not None and is_syllable(text)
-    return total
+def _votes(words: Counter[str], read: Callable[[str], str]) -> int:
+    return sum(count for word, count in words.items() if is_syllable(read(word)))
 
 
 def _strict(encoding: Encoding) -> Callable[[str], str]:
     return lambda word: decode_text(word, encoding, unknown=_UNKNOWN)
 
 
-def _foreign_words(text: str) -> list[str]:
+def _foreign_words(text: str) -> Counter[str]:
     # A lone sign is no evidence: '×' and '·' are TCVN3's 'ì' and 'ã', and signs as well.
-    return [w for w in WORD.findall(text) if len(w) > 1 and not w.isascii()]
+    return Counter(w for w in WORD.findall(text) if len(w) > 1 and not w.isascii())
 
 
 def detect_text(text: str) -> Encoding | None:
@@ -43,36 +40,32 @@ def detect_text(text: str) -> Encoding | None:
     as_is = _votes(words, lambda w: w)
     tcvn3, vni = (_votes(words, _strict(e)) for e in (Encoding.TCVN3, Encoding.VNI))
     best, votes, other = (Encoding.TCVN3, tcvn3, vni) if tcvn3 >= vni else (Encoding.VNI, vni, tcvn3)
-    if votes > as_is and votes > other and 2 * votes >= len(words):
+    if votes > as_is and votes > other and 2 * votes >= words.total():
         return best
     return None
 
 
-def _cp1258(word: str) -> str | None:
-    data = windows_bytes(word)
-    try:
-        return None if data is None else decode(data, Encoding.CP1258)
-    except UnicodeDecodeError:
-        return None
+def _cp1258(word: str) -> str:
+    # A word's characters are ASCII or A1-FF, which Windows-1258 all defines.
+    return decode(word.encode("latin-1"), Encoding.CP1258)
 
 
 def detect_bytes(data: bytes) -> Encoding | None:
     """The code of 8-bit text (a CSV file that is not UTF-8): Windows-1258 unless it reads
     better as TCVN3 or VNI; None if nothing reads it."""
     words = _foreign_words(windows_text(data))
-    votes = {
-        Encoding.CP1258: _votes(words, _cp1258),
-        Encoding.TCVN3: _votes(words, _strict(Encoding.TCVN3)),
-        Encoding.VNI: _votes(words, _strict(Encoding.VNI)),
-    }
-    best = max(votes, key=lambda e: votes[e])  # the first of equals: Windows-1258
-    if votes[best]:
-        return best
     try:
         data.decode("cp1258")
     except UnicodeDecodeError:
-        return None
-    return Encoding.CP1258
+        votes = {}  # bytes Windows-1258 leaves undefined: not written by it
+    else:
+        votes = {Encoding.CP1258: _votes(words, _cp1258)}
+    votes[Encoding.TCVN3] = _votes(words, _strict(Encoding.TCVN3))
+    votes[Encoding.VNI] = _votes(words, _strict(Encoding.VNI))
+    best = max(votes, key=lambda e: votes[e])  # the first of equals: Windows-1258
+    if votes[best] or best is Encoding.CP1258:
+        return best
+    return None
 
 
 @dataclass(frozen=True)
@@ -81,27 +74,28 @@ class Converted:
     encodings: set[Encoding]  # the codes found, none if every text was Unicode already
 
 
-def convert_texts(pieces: Sequence[tuple[str, str | None]]) -> Converted:
-    """Pieces of a document (cells, runs) with their font names, each in Unicode.
+def convert_texts(pieces: Sequence[tuple[str, Encoding | None]]) -> Converted:
+    """Pieces of a document (cells, runs of a font), each in Unicode.
 
-    A piece in a TCVN3 or VNI font is read in that code, unless it holds characters no
-    such font can (it was typed in Unicode and the font changed later). The others are
-    read together in the code their words show, if any.
+    A piece holding characters no old font can is Unicode (if its font names an old code,
+    the font was changed after typing). A piece whose font names an old code is read in it;
+    the others are read together in the code their words show, if any.
     """
-    texts = [text for text, _font in pieces]
+    texts = [text for text, _code in pieces]
     found: set[Encoding] = set()
-    plain: list[int] = []
-    for i, (text, font) in enumerate(pieces):
-        encoding = font_encoding(font)
+    unknown: list[int] = []
+    for i, (text, encoding) in enumerate(pieces):
+        if windows_bytes(text) is None:
+            continue
         if encoding is None:
-            plain.append(i)
-        elif windows_bytes(text) is not None:
+            unknown.append(i)
+        else:
             texts[i] = decode_text(text, encoding)
             if texts[i] != text:
                 found.add(encoding)
-    shown = detect_text("\n".join(texts[i] for i in plain))
+    shown = detect_text("\n".join(texts[i] for i in unknown))
     if shown is not None:
-        for i in plain:
+        for i in unknown:
             texts[i] = decode_text(texts[i], shown)
         found.add(shown)
     return Converted(texts, found)

@@ -7,6 +7,7 @@ its TCVN3 reading 'Nội' is. Words borrowed from other languages ('café') and 
 """
 
 import unicodedata
+from functools import lru_cache
 
 # Combining marks of the five tones (grave, acute, tilde, hook above, dot below).
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -73,6 +74,7 @@ def _tone_places(rhyme: str) -> set[int]:
     return {vowels[-1]}  # 'toán', 'hoàng', 'lá'
 
 
+@lru_cache(maxsize=65536)  # a list repeats its words: 'Nguyễn', 'Sở', 'tỉnh'
 def is_syllable(word: str) -> bool:
     """True if ``word`` (any case, NFC) is spelt as a Vietnamese syllable can be."""
     letters = [_split(c) for c in word.lower()]
