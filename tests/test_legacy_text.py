@@ -8,6 +8,7 @@ import pytest
 
 from minutes_app.legacy.codes import Encoding, decode, decode_text, font_encoding, tcvn3_table, vni_table
 from minutes_app.legacy.detection import convert_texts, detect_bytes, detect_text
+from minutes_app.legacy.pasted import convert_pasted, html_runs
 from minutes_app.legacy.syllables import is_syllable
 from minutes_app.package_data import resource
 from tests.legacy_samples import (
@@ -157,3 +158,51 @@ def test_pieces_are_read_by_their_font_or_by_their_words() -> None:
                                "Nguyễn Văn An", "Nguyễn Thị Lan", "12"]
     assert converted.encodings == {Encoding.TCVN3, Encoding.TCVN3_CAPITALS, Encoding.VNI}
     assert convert_texts([("Hà Nội", None), ("Nguyễn Văn An", "Times New Roman")]).encodings == set()
+
+
+# Clipboard HTML as Word, Excel and LibreOffice write it (trimmed): Word escapes a font
+# name's leading dot and names the paragraph style's font in a style sheet.
+WORD_HTML = """<html><head><meta charset="utf-8"><style><!--
+@font-face {font-family:"\\.VnTime"; panose-1:2 11 114 0 0 0 0 0 0 0;}
+p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm; font-size:14.0pt; font-family:"\\.VnTime",sans-serif;}
+--></style></head><body lang=EN-US><!--StartFragment-->
+<p class=MsoNormal align=center><b><span style='font-family:"\\.VnTimeH";mso-bidi-font-family:Arial'>uû ban
+nh©n d©n</span></b></p>
+<p class=MsoNormal>Hµ Néi, ngµy 10 th¸ng 7 n¨m 2026</p>
+<p class=MsoNormal><span style='font-family:"Times New Roman",serif'>Tô Lâm</span></p>
+<!--EndFragment--></body></html>"""
+EXCEL_HTML = """<html><head><style>
+.xl65 {font-family:"VNI-Times", serif; mso-font-charset:0;}
+td {font-family:Calibri, sans-serif;}
+</style></head><body><table><!--StartFragment-->
+<tr><td class=xl65>Nguyeãn Thò Höông</td><td>Lê Văn Tám</td></tr>
+<!--EndFragment--></table></body></html>"""
+LIBREOFFICE_HTML = '<p><font face=".VnTime, serif">Tô</font> <font face="Liberation Serif">Tô</font></p>'
+LIBREOFFICE_CAPITALS = '<p><font face=".VnTimeH, serif">ubnd tØnh</font></p>'
+
+
+def test_clipboard_html_gives_each_piece_its_font() -> None:
+    assert [run for run in html_runs(WORD_HTML) if run[0].strip()] == [
+        ("uû ban\nnh©n d©n", ".VnTimeH"), ("Hµ Néi, ngµy 10 th¸ng 7 n¨m 2026", ".VnTime"),
+        ("Tô Lâm", "Times New Roman")]
+    assert [run for run in html_runs(EXCEL_HTML) if run[0].strip()] == [
+        ("Nguyeãn Thò Höông", "VNI-Times"), ("Lê Văn Tám", "Calibri")]
+    assert html_runs(LIBREOFFICE_HTML) == [("Tô", ".VnTime"), (" ", None), ("Tô", "Liberation Serif")]
+
+
+def test_a_paste_is_read_by_its_fonts_where_the_clipboard_has_them() -> None:
+    text = "uû ban nh©n d©n\r\nHµ Néi, ngµy 10 th¸ng 7 n¨m 2026\r\nTô Lâm"
+    assert convert_pasted(text, WORD_HTML) == (
+        "UỶ BAN NHÂN DÂN\r\nHà Nội, ngày 10 tháng 7 năm 2026\r\nTô Lâm", {Encoding.TCVN3_CAPITALS, Encoding.TCVN3})
+    # Without fonts, the words decide, for the whole paste.
+    assert convert_pasted(text) == (
+        "uỷ ban nhân dân\r\nHà Nội, ngày 10 tháng 7 năm 2026\r\nTụ Lõm", {Encoding.TCVN3})
+    assert convert_pasted("Nguyeãn Thò Höông\tLê Văn Tám", EXCEL_HTML) == (
+        "Nguyễn Thị Hương\tLê Văn Tám", {Encoding.VNI})
+    # A name whose words cannot tell (TCVN3's 'Tô' is 'Tụ'): its font does.
+    assert convert_pasted("Tô Tô", LIBREOFFICE_HTML) == ("Tụ Tô", {Encoding.TCVN3})
+    assert convert_pasted("Tô Tô") is None
+    assert convert_pasted("ubnd tØnh", LIBREOFFICE_CAPITALS) == ("UBND TỈNH", {Encoding.TCVN3_CAPITALS})
+    # HTML that holds other text than the plain text: the words decide.
+    assert convert_pasted("Hµ Néi", "<p style='font-family:Arial'>something else</p>") == ("Hà Nội", {Encoding.TCVN3})
+    assert convert_pasted("Hà Nội", WORD_HTML) is None
