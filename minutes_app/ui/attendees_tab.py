@@ -182,7 +182,7 @@ class AttendeesTab(QWidget):
         else:
             with self.editor.archive.sessions() as session:
                 attendees = with_known_people(session, result.attendees)
-            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems])
+            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems], result.converted_from)
         preview.accepted.connect(lambda: self.editor.add_attendees(preview.attendees))
         preview.open()
         return preview

@@ -593,6 +593,10 @@ Your version: «{mine}»</translation>
         <translation>Import a list of attendees: {file}</translation>
     </message>
     <message>
+        <source>Chữ trong tệp được chuyển sang Unicode từ bảng mã {codes}: hãy xem lại tên và chức vụ trước khi thêm.</source>
+        <translation>The file&apos;s text was converted to Unicode from {codes}: check the names and titles before adding them.</translation>
+    </message>
+    <message>
         <source>Sẽ thêm {n} đại biểu:</source>
         <translation>{n} attendees will be added:</translation>
     </message>
@@ -631,6 +635,13 @@ Your version: «{mine}»</translation>
     <message>
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPaste</name>
+    <message>
+        <source>Đoạn dán được chuyển từ bảng mã {codes} sang Unicode; Ctrl+Z để giữ nguyên như khi dán.</source>
+        <translation>The pasted text was converted from {codes} to Unicode; Ctrl+Z keeps it as pasted.</translation>
     </message>
 </context>
 <context>
