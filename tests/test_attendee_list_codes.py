@@ -1,5 +1,5 @@
 """Attendee lists from the office's old files: CSV in UTF-16 and Windows-1258, TCVN3 and VNI text,
-Excel cells in .VnTime and VNI fonts. Meeting files stay UTF-8 only."""
+Excel cells and Word runs in .VnTime and VNI fonts. Meeting files stay UTF-8 only."""
 
 import codecs
 import csv
@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.oxml import OxmlElement
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
@@ -118,6 +120,42 @@ def test_xlsx_cells_in_old_fonts(tmp_path: Path) -> None:
         ("Lê Văn Bình", ("Chuyên viên",), None, None),
     ]
     assert [str(p) for p in result.problems] == ["Dòng 4: thiếu họ và tên"]
+    assert result.converted_from == ["TCVN3 (ABC)", "TCVN3 (ABC), phông chữ hoa", "VNI"]
+
+
+def test_docx_table_in_old_fonts(tmp_path: Path) -> None:
+    document = Document()
+    document.styles["Normal"].font.name = ".VnTime"  # runs without a font of their own
+    # The heading of an official letter is a table too: not the list.
+    heading = document.add_table(rows=1, cols=2)
+    heading.cell(0, 0).paragraphs[0].add_run("uû ban nh©n d©n tØnh").font.name = ".VnTimeH"
+    heading.cell(0, 1).paragraphs[0].add_run("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+    document.add_paragraph("Danh s¸ch ®¹i biÓu")
+    table = document.add_table(rows=5, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Hä vµ tªn", "Chøc vô"], strict=True):
+        cell.paragraphs[0].add_run(text)
+    table.cell(1, 0).paragraphs[0].add_run("1")
+    table.cell(1, 1).paragraphs[0].add_run("NguyÔn V¨n Hïng")
+    # Word keeps TCVN3's 'ư' (code AD) as an optional hyphen.
+    run = table.cell(1, 2).paragraphs[0].add_run("Tr")
+    run._r.append(OxmlElement("w:softHyphen"))
+    run._r.add_t("ëng phßng Tæ chøc c¸n bé")
+    table.cell(1, 2).add_paragraph("BÝ th\u00ad Chi bé")
+    vni = table.cell(2, 1).paragraphs[0].add_run("Nguyeãn Thò Höông")
+    vni.font.name = "VNI-Times"
+    table.cell(2, 2).paragraphs[0].add_run("Phó Giám đốc Sở Tài chính").font.name = "Times New Roman"
+    table.cell(3, 1).paragraphs[0].add_run("lª v¨n t¸m").font.name = ".VnTimeH"
+    table.cell(4, 1).paragraphs[0].add_run("Phan Quèc ¸nh")
+    document.save(str(tmp_path / "ds.docx"))
+
+    result = read_attendee_list(tmp_path / "ds.docx")
+    assert [(a.name, a.titles) for a in result.attendees] == [
+        ("Nguyễn Văn Hùng", ("Trưởng phòng Tổ chức cán bộ", "Bí thư Chi bộ")),
+        ("Nguyễn Thị Hương", ("Phó Giám đốc Sở Tài chính",)),
+        ("LÊ VĂN TÁM", ()),
+        ("Phan Quốc Ánh", ()),
+    ]
+    assert result.problems == []
     assert result.converted_from == ["TCVN3 (ABC)", "TCVN3 (ABC), phông chữ hoa", "VNI"]
 
 

@@ -300,20 +300,20 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Attendees</translation>
     </message>
     <message>
-        <source>&amp;Nhập danh sách từ tệp CSV/Excel…</source>
-        <translation>&amp;Import a list from CSV/Excel…</translation>
+        <source>&amp;Nhập danh sách từ tệp CSV/Excel/Word…</source>
+        <translation>&amp;Import a list from CSV/Excel/Word…</translation>
     </message>
     <message>
-        <source>Nhập danh sách đại biểu từ tệp CSV hoặc Excel</source>
-        <translation>Import a list of attendees from a CSV or Excel file</translation>
+        <source>Nhập danh sách đại biểu từ tệp CSV, Excel hoặc Word</source>
+        <translation>Import a list of attendees from a CSV, Excel or Word file</translation>
+    </message>
+    <message>
+        <source>Danh sách (*.csv *.xlsx *.docx)</source>
+        <translation>Lists (*.csv *.xlsx *.docx)</translation>
     </message>
     <message>
         <source>Nhập danh sách đại biểu</source>
         <translation>Import a list of attendees</translation>
-    </message>
-    <message>
-        <source>Danh sách (*.csv *.xlsx)</source>
-        <translation>Lists (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
