@@ -1,10 +1,11 @@
 """Telling text typed in an old code from Unicode text, by what its words read as.
 
-Each word of two or more characters, one of them beyond ASCII, gets a vote: is it a Vietnamese syllable as it
-stands, read as TCVN3, read as VNI? A code is chosen only when more of the words become
-syllables in it than as they stand, and at least half of them do. Text without such words
-(English, Vietnamese without diacritics) and text with characters Windows-1252 cannot
-show (any Unicode Vietnamese beyond Latin-1: 'ạ', 'ư', 'đ') is never converted.
+Each word of two or more characters, one of them beyond ASCII, gets a vote: is it a
+Vietnamese syllable as it stands, read as TCVN3, read as VNI? A code is chosen only when
+more of the words become syllables in it than as they stand, and at least half of them do.
+Text without such words (English, Vietnamese without diacritics) and text with characters
+Windows-1252 cannot show (any Unicode Vietnamese beyond Latin-1: 'ạ', 'ư', 'đ') is never
+converted.
 """
 
 from collections import Counter
@@ -32,7 +33,7 @@ def _foreign_words(text: str) -> Counter[str]:
 
 def detect_text(text: str) -> Encoding | None:
     """TCVN3 or VNI if ``text`` (as Windows-1252 shows it) reads as one of them, else None."""
-    if windows_bytes(text) is None:
+    if text.isascii() or windows_bytes(text) is None:
         return None
     words = _foreign_words(text)
     if not words:
