@@ -109,7 +109,7 @@ def _capitals_meant(source: str, line: str) -> str:
     words = _LETTERS.findall(line)
     small = {w for w in words if w[0] in _no_capital()}
     if small and len(words) > 1 and all(w[0].isupper() for w in words if w not in small):
-        return _LETTERS.sub(lambda m: m[0].capitalize() if m[0] in small else m[0], line)
+        return _LETTERS.sub(lambda m: m[0][0].upper() + m[0][1:] if m[0] in small else m[0], line)
     return line
 
 
