@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTableWidget, QWidget
 
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.legacy.codes import Encoding
@@ -184,4 +184,21 @@ def test_the_preview_of_an_old_attendee_list_shows_the_names_converted(qtbot, ar
     preview.grab().save(str(tmp_path / "preview.png"))
     preview.accept()
     assert [a.person.name for a in window.editor.meeting.attendances[-2:]] == ["Võ Đình Nam", "Nguyễn Thị Hương"]
+    _close(qtbot, window)
+
+
+def test_a_paste_into_the_article_is_one_undo_step_too(qtbot, archive, example_dir, tmp_path) -> None:
+    window = _open(qtbot, archive, example_dir, tmp_path)
+    window.tabs.setCurrentWidget(window.article)
+    index = next(i for i, b in enumerate(window.article.blocks) if b.kind == "paragraph")
+    paragraph = window.article._widgets[index]
+    assert isinstance(paragraph, QPlainTextEdit)
+    before = paragraph.toPlainText()
+    paragraph.setFocus()
+    paragraph.moveCursor(paragraph.textCursor().MoveOperation.End)
+    _copy(" Héi nghÞ ®· thèng nhÊt c¸c nhiÖm vô träng t©m.")
+    _paste_into(paragraph)
+    assert window.article.blocks[index].text == before + " Hội nghị đã thống nhất các nhiệm vụ trọng tâm."
+    key(paragraph, Qt.Key.Key_Z, CTRL)
+    assert window.article.blocks[index].text == before + " Héi nghÞ ®· thèng nhÊt c¸c nhiÖm vô träng t©m."
     _close(qtbot, window)
