@@ -81,7 +81,7 @@ def read_attendee_list(path: Path) -> AttendeeList:
         raise AttendeeListError(str(error)) from None
     if not found.tables:
         raise AttendeeListError(_("Tệp Word không có bảng nào."))
-    rows = next((t for t in found.tables if t and _name_column(t[0]) is not None), found.tables[0])
+    rows = next((t for t in found.tables if t and "name" in _columns(t[0]).values()), found.tables[0])
     return dataclasses.replace(
         _attendees(rows), converted_from=[encoding_name(e) for e in sorted(found.converted_from)]
     )
@@ -89,10 +89,6 @@ def read_attendee_list(path: Path) -> AttendeeList:
 
 def _columns(header: list[str]) -> dict[int, str | None]:
     return {i: _HEADERS.get(" ".join(fold(h).split())) for i, h in enumerate(header)}
-
-
-def _name_column(header: list[str]) -> int | None:
-    return next((i for i, field in _columns(header).items() if field == "name"), None)
 
 
 def _attendees(rows: list[list[str]]) -> AttendeeList:
