@@ -105,8 +105,8 @@ class AttendeesTab(QWidget):
         self.table.setColumnWidth(3, 70)
         install_row_keys(self.table, self.model, self.editor)
 
-        import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel…"))
-        import_button.setAccessibleName(self.tr("Nhập danh sách đại biểu từ tệp CSV hoặc Excel"))
+        import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel/Word…"))
+        import_button.setAccessibleName(self.tr("Nhập danh sách đại biểu từ tệp CSV, Excel hoặc Word"))
         import_button.clicked.connect(self.import_file)
         hint = QLabel(reorder_hint())
         bottom = QHBoxLayout()
@@ -164,7 +164,7 @@ class AttendeesTab(QWidget):
     def import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Nhập danh sách đại biểu"), str(self.settings.last_folder),
-            self.tr("Danh sách (*.csv *.xlsx)"),
+            self.tr("Danh sách (*.csv *.xlsx *.docx)"),
         )
         if path:
             self.settings.last_folder = Path(path).parent
@@ -181,7 +181,7 @@ class AttendeesTab(QWidget):
         else:
             with self.editor.archive.sessions() as session:
                 attendees = with_known_people(session, result.attendees)
-            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems])
+            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems], result.converted_from)
         preview.accepted.connect(lambda: self.editor.add_attendees(preview.attendees))
         preview.open()
         return preview

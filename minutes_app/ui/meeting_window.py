@@ -23,6 +23,7 @@ from minutes_app.ui.conflicts_panel import ConflictsPanel
 from minutes_app.ui.exporting import Exporter
 from minutes_app.ui.fields import FieldBinding, UndoKeys
 from minutes_app.ui.general_tab import GeneralTab
+from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
@@ -69,7 +70,7 @@ class MeetingWindow(QMainWindow):
         self.bridge = EditorBridge(archive, meeting_id, self, user=settings.user_name or None)
         self.editor = self.bridge.editor
         self.meeting_id = meeting_id
-        self.keys = UndoKeys(self)
+        self.keys = UndoKeys(self, LegacyPaste(self.editor, self))
         self.lookups_loaded = False
         self.documents_ready = False
 

@@ -300,20 +300,20 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Attendees</translation>
     </message>
     <message>
-        <source>&amp;Nhập danh sách từ tệp CSV/Excel…</source>
-        <translation>&amp;Import a list from CSV/Excel…</translation>
+        <source>&amp;Nhập danh sách từ tệp CSV/Excel/Word…</source>
+        <translation>&amp;Import a list from CSV/Excel/Word…</translation>
     </message>
     <message>
-        <source>Nhập danh sách đại biểu từ tệp CSV hoặc Excel</source>
-        <translation>Import a list of attendees from a CSV or Excel file</translation>
+        <source>Nhập danh sách đại biểu từ tệp CSV, Excel hoặc Word</source>
+        <translation>Import a list of attendees from a CSV, Excel or Word file</translation>
+    </message>
+    <message>
+        <source>Danh sách (*.csv *.xlsx *.docx)</source>
+        <translation>Lists (*.csv *.xlsx *.docx)</translation>
     </message>
     <message>
         <source>Nhập danh sách đại biểu</source>
         <translation>Import a list of attendees</translation>
-    </message>
-    <message>
-        <source>Danh sách (*.csv *.xlsx)</source>
-        <translation>Lists (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -593,6 +593,10 @@ Your version: «{mine}»</translation>
         <translation>Import a list of attendees: {file}</translation>
     </message>
     <message>
+        <source>Chữ trong tệp được chuyển sang Unicode từ bảng mã {codes}: hãy xem lại tên và chức vụ trước khi thêm.</source>
+        <translation>The file&apos;s text was converted to Unicode from {codes}: check the names and titles before adding them.</translation>
+    </message>
+    <message>
         <source>Sẽ thêm {n} đại biểu:</source>
         <translation>{n} attendees will be added:</translation>
     </message>
@@ -631,6 +635,13 @@ Your version: «{mine}»</translation>
     <message>
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPaste</name>
+    <message>
+        <source>Đoạn dán được chuyển từ bảng mã {codes} sang Unicode; Ctrl+Z để giữ nguyên như khi dán.</source>
+        <translation>The pasted text was converted from {codes} to Unicode; Ctrl+Z keeps it as pasted.</translation>
     </message>
 </context>
 <context>
