@@ -1,8 +1,10 @@
 """Text typed in TCVN3 or VNI in the meeting window: a paste is converted and one Ctrl+Z gives it
 back; an attendee list's preview shows the names converted."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTableWidget, QWidget
@@ -29,6 +31,14 @@ def _close(qtbot, window: MeetingWindow) -> None:
     # The window's background loading ends first: its signal would find the window gone.
     qtbot.waitUntil(lambda: window.documents_ready, timeout=10000)
     window.close()
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_emptied() -> Iterator[None]:
+    # The clipboard owns the data put on it; emptied while the application lives, so that
+    # nothing is left for Qt to free at exit, after Python has freed it (a crash at exit).
+    yield
+    QApplication.clipboard().clear()
 
 
 def _copy(text: str, html: str | None = None) -> None:
