@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from minutes_app import migrate, people, search
+from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
@@ -62,6 +63,9 @@ class Archive:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions: sessionmaker[Session] = session_factory(engine)
+        database = sqlite_path(str(engine.url))
+        # The autosave writers check with it that a SQLite archive's files are still its own.
+        self.watch = ArchiveWatch(engine, database) if database is not None else None
 
     @property
     def url(self) -> str:
