@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from minutes_app import people
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.editing.editor import NewAttendee
 from minutes_app.i18n import _
 from minutes_app.text import clean, clean_name, fold
@@ -61,6 +62,7 @@ def read_attendee_list(path: Path) -> AttendeeList:
     if suffix not in (".csv", ".xlsx"):
         raise AttendeeListError(_("Chỉ nhập được danh sách từ tệp .csv hoặc .xlsx."))
     try:
+        refuse_archive_file(path)
         if path.stat().st_size > MAX_BYTES:
             raise AttendeeListError(_("Tệp quá lớn để là một danh sách đại biểu."))
         data = path.read_bytes()
