@@ -6,7 +6,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLineEdit,
@@ -25,7 +24,7 @@ from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
 from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
-from minutes_app.ui import translation
+from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
 from minutes_app.ui.login import open_with_login
@@ -191,12 +190,12 @@ class ArchiveWindow(QMainWindow):
             self.show_message(self.tr("Đã xóa cuộc họp."))
 
     def import_meeting(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập tệp cuộc họp"), str(self.settings.last_folder), self.tr("Tệp cuộc họp (*.json)")
+        path = file_dialogs.open_file(
+            self, self.tr("Nhập tệp cuộc họp"), self.settings.last_folder, self.tr("Tệp cuộc họp (*.json)")
         )
-        if path:
-            self.settings.last_folder = Path(path).parent
-            self.import_path(Path(path))
+        if path is not None:
+            self.settings.last_folder = path.parent
+            self.import_path(path)
 
     def import_path(self, path: Path) -> int | None:
         try:
@@ -221,14 +220,14 @@ class ArchiveWindow(QMainWindow):
             window.editor.autosaver.flush(timeout=10)
         row = self.model.meetings[self.table.currentIndex().row()]
         suggested = self.settings.last_folder / f"{row.starts_at:%Y-%m-%d} {row.title}"[:90].strip()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất tệp cuộc họp"), f"{suggested}.json", self.tr("Tệp cuộc họp (*.json)")
+        path = file_dialogs.save_file(
+            self, self.tr("Xuất tệp cuộc họp"), Path(f"{suggested}.json"), self.tr("Tệp cuộc họp (*.json)")
         )
-        if not path:
+        if path is None:
             return
-        self.settings.last_folder = Path(path).parent
+        self.settings.last_folder = path.parent
         try:
-            dump_meeting(self.archive, meeting_id, Path(path))
+            dump_meeting(self.archive, meeting_id, path)
         except OSError as error:
             self.show_message(self.tr("Không ghi được tệp “{file}”: {reason}").format(file=path, reason=error.strerror))
             return
