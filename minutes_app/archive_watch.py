@@ -116,7 +116,7 @@ class ArchiveWatch:
             self._connections[id(connection)] = connection
 
     def _checked_in(self, connection: sqlite3.Connection | None, record: Any) -> None:
-        if connection is not None and record.info.get("generation") != self.generation:
+        if connection is not None and record.info.get("generation", self.generation) != self.generation:
             record.invalidate()  # a connection of the old files: closed, not kept
 
     def _closed(self, connection: sqlite3.Connection, _record: Any) -> None:
