@@ -14,6 +14,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 
 KEEP_LATEST = 10
@@ -101,6 +102,20 @@ def make_backup(archive: Path, now: datetime | None = None) -> Path:
         ) from None
     prune(archive, now)
     return target
+
+
+def copy_to(archive: Path, target: Path) -> None:
+    """Copy the archive to a file the user chose (on a USB stick, say), checked like a backup."""
+    try:
+        refuse_archive_file(target)
+        backup_sqlite(archive, target)
+    except (sqlite3.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise BackupError(
+            _("Không sao lưu được kho lưu trữ “{archive}”: {reason}").format(archive=archive, reason=reason)
+        ) from None
+    if not is_good(target):
+        raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=target))
 
 
 def backup_if_due(archive: Path, now: datetime | None = None) -> Path | None:
