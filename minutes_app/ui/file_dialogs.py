@@ -12,6 +12,7 @@ the name alone, and the open archives' files are not listed at all.
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QFileInfo,
     QMimeDatabase,
     QModelIndex,
@@ -51,6 +52,8 @@ class NameOnlyIcons(QFileIconProvider):
         if not info.isFile():
             return super().type(info)  # a folder or a drive: named without reading anything
         mime = self._types.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+        if mime.isDefault():  # a name that says nothing: a file, no more
+            return QCoreApplication.translate("QAbstractFileIconProvider", "File")
         return mime.comment() or mime.name()
 
 
@@ -134,4 +137,5 @@ def choose_archive(parent: QWidget | None, title: str, proposed: Path, filters: 
     dialog = file_dialog(parent, title, proposed, filters, QFileDialog.FileMode.AnyFile, saving=True,
                          databases_listed=True)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # choosing it does not replace it
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate("QFileDialog", "&Choose"))
     return next(iter(_chosen(dialog)), None)
