@@ -75,7 +75,7 @@ def _already_open(came_forward: bool) -> int:
     return 1
 
 
-def _run_window(app: QApplication, url: str, settings: Settings, beacon: WindowBeacon) -> int:
+def _run_window(app: QCoreApplication, url: str, settings: Settings, beacon: WindowBeacon) -> int:
     try:
         archive = open_with_login(url)
     except ArchiveDamaged as error:

@@ -34,9 +34,9 @@ class NameOnlyIcons(QFileIconProvider):
         self._types = QMimeDatabase()
         self._icons: dict[str, QIcon] = {}
 
-    def icon(self, which: object) -> QIcon:  # type: ignore[override]
+    def icon(self, which: QFileIconProvider.IconType | QFileInfo) -> QIcon:
         if not isinstance(which, QFileInfo):  # one of the standard kinds: Folder, File, Drive...
-            return super().icon(which)  # type: ignore[call-overload]
+            return super().icon(which)
         if which.isRoot():
             return super().icon(QFileIconProvider.IconType.Drive)
         if which.isDir():
