@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.archive import import_file, list_meetings, open_archive
+from minutes_app.archive import import_file, list_meetings, load_meeting, open_archive
 from minutes_app.archive_watch import ArchiveWatch, file_id, no_checkpoint_on_close
 from minutes_app.editing.editor import MeetingEditor
 from tests.conftest import EXAMPLE
@@ -159,6 +159,12 @@ def test_two_open_meetings_both_write_again_after_one_reopening(tmp_path: Path) 
         for editor, word in zip(editors, ("một", "hai"), strict=True):
             editor.set_field(editor.meeting, "title", f"Cuộc họp {word}", typing=True)
             assert editor.autosaver.flush(5)
+        # Rows added and deleted since the last checkpoint are written again as well.
+        speeches = len(editors[0].meeting.speeches)
+        editors[0].delete(editors[0].meeting.speeches[0])
+        added = editors[0].add_speech()
+        editors[0].set_field(added, "summary", "Ý kiến ghi sau cùng", typing=True)
+        assert editors[0].autosaver.flush(5)
         os.unlink(f"{path}-wal")
         os.unlink(f"{path}-shm")
         editors[0].set_field(editors[0].meeting, "venue", "Hội trường tầng 3", typing=True)
@@ -172,10 +178,10 @@ def test_two_open_meetings_both_write_again_after_one_reopening(tmp_path: Path) 
         for editor in editors:
             assert editor.close()
     with open_archive(url) as archive, archive.sessions() as session:
-        from minutes_app.archive import load_meeting
-
-        assert load_meeting(session, first).title == "Cuộc họp một"
-        assert load_meeting(session, first).venue == "Hội trường tầng 3"
+        meeting = load_meeting(session, first)
+        assert (meeting.title, meeting.venue) == ("Cuộc họp một", "Hội trường tầng 3")
+        assert len(meeting.speeches) == speeches
+        assert meeting.speeches[-1].summary == "Ý kiến ghi sau cùng"
         assert load_meeting(session, second).title == "Cuộc họp hai"
 
 

@@ -328,15 +328,14 @@ class Autosaver:
                 ours = entry.versions | ({entry.before} if entry.before is not None else set())
                 if on_disk == entry.final:
                     continue  # this row made it into the database file
-                if entry.final is None:
-                    if on_disk in ours:
-                        connection.execute(table.delete().where(pk == key.id))
-                        if isinstance(key.id, uuid.UUID):
-                            forgotten.append(key.id)
-                        continue
-                elif on_disk is None and entry.whole:
+                if entry.final is None and on_disk in ours:
+                    connection.execute(table.delete().where(pk == key.id))
+                    if isinstance(key.id, uuid.UUID):
+                        forgotten.append(key.id)
+                    continue
+                if entry.final is not None and on_disk is None and entry.whole:
                     connection.execute(table.insert().values(entry.values | {"version": entry.final} | signed))
-                elif on_disk is not None and on_disk in ours:
+                elif entry.final is not None and on_disk in ours:
                     values = {k: v for k, v in entry.values.items() if k != pk.key}
                     values |= {"version": entry.final} | signed
                     connection.execute(table.update().where(pk == key.id).values(values))
