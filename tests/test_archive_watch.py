@@ -24,6 +24,7 @@ from minutes_app.archive_watch import ArchiveWatch, file_id, no_checkpoint_on_cl
 from minutes_app.editing.editor import MeetingEditor
 from tests.conftest import EXAMPLE
 from tests.crash import replay
+from tests.helpers import report
 from tests.test_crash import read_state
 
 ROOT = Path(__file__).parent.parent
@@ -36,6 +37,8 @@ class Run:
     events: list[tuple[str, int]] = field(default_factory=list)  # ("edit"|"saved"|"reopened", number)
     removed_at: int = 0  # index in events
     last_edit_before: int = 0
+    removal_time: float = 0.0
+    reopened_after: float | None = None  # seconds from the removal to the child's "reopened"
 
     @property
     def made(self) -> int:
@@ -46,8 +49,9 @@ class Run:
         return max((n for word, n in self.events if word == "saved"), default=0)
 
 
-def type_remove_kill(url: str, meeting_id: int, seed: str, remove: Callable[[], None], after: float) -> Run:
-    """Start the child; once it reported 20 saved edits, ``remove``; kill it ``after`` s later."""
+def type_remove_kill(url: str, meeting_id: int, seed: str, remove: Callable[[int], None], after: float) -> Run:
+    """Start the child; once it reported 20 saved edits, ``remove`` (given its pid); kill it
+    ``after`` seconds later."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.crash", url, str(meeting_id), seed],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -71,9 +75,12 @@ def type_remove_kill(url: str, meeting_id: int, seed: str, remove: Callable[[], 
                     word, _, number = line.partition(" ")
                     if word in ("edit", "saved", "reopened"):
                         run.events.append((word, int(number or 0)))
+                    if word == "reopened" and run.reopened_after is None and kill_at is not None:
+                        run.reopened_after = time.monotonic() - run.removal_time
             if kill_at is None and run.saved >= 20:
                 run.removed_at, run.last_edit_before = len(run.events), run.made
-                remove()
+                remove(child.pid)
+                run.removal_time = time.monotonic()
                 kill_at = time.monotonic() + after
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -105,6 +112,16 @@ def check_nothing_lost(url: str, path: Path, meeting_id: int, seed: str, before:
     assert any(replay(before, seed, n) == after for n in range(run.saved, run.made + 2)), (run.saved, run.made)  # type: ignore[arg-type]
 
 
+def keep_figures(name: str, run: Run) -> None:
+    report("archive-watch", name, {
+        "edits_typed": run.made,
+        "edits_reported_saved": run.saved,
+        "edits_saved_after_the_removal": run.saved - run.last_edit_before,
+        "seconds_from_removal_to_reopened": round(run.reopened_after or -1, 2),
+        "reopenings": sum(1 for word, _ in run.events if word == "reopened"),
+    })
+
+
 def check_noticed_before_saved(run: Run) -> None:
     after_removal = run.events[run.removed_at:]
     # The first save reported for an edit made after the removal follows the reopening.
@@ -119,31 +136,38 @@ def test_a_deleted_log_is_noticed_and_what_was_written_is_written_again(tmp_path
     url, meeting_id = new_archive(path)
     before = read_state(url, meeting_id)
 
-    def remove() -> None:
+    def remove(_pid: int) -> None:
         for suffix in files:
             os.unlink(f"{path}{suffix}")
 
     run = type_remove_kill(url, meeting_id, "deleted-log", remove, after=3.0)
     check_noticed_before_saved(run)
     check_nothing_lost(url, path, meeting_id, "deleted-log", before, run)
+    keep_figures("deleted " + " ".join(files), run)
 
 
 def test_another_program_writing_after_the_log_was_deleted_is_kept_too(tmp_path: Path) -> None:
     """The log and -shm deleted, then another process imports a meeting before the writer
-    notices: both the import and the typing are there, and the database is sound."""
+    writes again (it is stopped meanwhile): the writer's next write goes into the deleted log;
+    both the import and the typing are there in the end, and the database is sound."""
     path = tmp_path / "archive.db"
     url, meeting_id = new_archive(path)
     before = read_state(url, meeting_id)
 
-    def remove_then_import() -> None:
-        os.unlink(f"{path}-wal")
-        os.unlink(f"{path}-shm")
-        subprocess.run([sys.executable, "-m", "minutes_app", "--db", url, "import", str(EXAMPLE)], check=True,
-                       capture_output=True)
+    def remove_then_import(pid: int) -> None:
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            os.unlink(f"{path}-wal")
+            os.unlink(f"{path}-shm")
+            with open_archive(url) as other:  # this test's process is the other program
+                import_file(other, EXAMPLE)
+        finally:
+            os.kill(pid, signal.SIGCONT)
 
     run = type_remove_kill(url, meeting_id, "other-writer", remove_then_import, after=3.0)
     check_noticed_before_saved(run)
     check_nothing_lost(url, path, meeting_id, "other-writer", before, run)
+    keep_figures("deleted -wal -shm, then another process imported a meeting", run)
     with open_archive(url) as archive:
         assert len(list_meetings(archive)) == 2
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.archive import import_file, open_archive
+from tests.helpers import report
 
 SCRIPTS = Path(__file__).parent / "app_scripts"
 TEXT = "Đồng chí Lê Thị Hoa đề nghị bổ sung 3 điểm truy cập Wi-Fi công cộng cho xã Đồng Tâm."
@@ -146,3 +147,12 @@ def test_file_dialogs_and_another_process_lose_nothing_saved(name: str, example_
     assert TEXT.startswith(summary)
     # The window wrote about once a second while typing: most of it was reported saved.
     assert reported_saved > len(TEXT) // 2
+    report("archive-files", name, {
+        "dialogs": len(dialogs),
+        "locked_after_each": locked_at_start,
+        "characters_typed": len(typed),
+        "characters_reported_saved": reported_saved,
+        "characters_there_after_sigkill": len(summary),
+        "looks_at_open_files": watch.looks,
+        "deleted_files_held": len(watch.seen),
+    })
