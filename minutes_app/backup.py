@@ -155,20 +155,11 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
     now = now or datetime.now()
     if not is_good(source):
         raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=source))
-    kept: Path | None = None
-    if archive.exists():
-        if is_good(archive):
-            kept = make_backup(archive, now)
-        else:
-            # A damaged archive cannot go through the backup API: keep its files as they are.
-            kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal"):
-                if Path(f"{archive}{suffix}").exists():
-                    shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     staged = archive.with_name(f".{archive.name}.restoring")
     try:
+        # Copied first: backing the current archive up may prune ``source`` from backups/.
         backup_sqlite(source, staged)
+        kept = _keep_current(archive, now)
         # A journal left by the old archive would be replayed into the restored one.
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{archive}{suffix}").unlink(missing_ok=True)
@@ -177,4 +168,19 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
         raise BackupError(_("Không khôi phục được kho lưu trữ: {reason}").format(reason=error)) from None
     finally:
         staged.unlink(missing_ok=True)
+    return kept
+
+
+def _keep_current(archive: Path, now: datetime) -> Path | None:
+    """Back the archive up before it is replaced; a damaged one is kept as its files are."""
+    if not archive.exists():
+        return None
+    if is_good(archive):
+        return make_backup(archive, now)
+    # A damaged archive cannot go through the backup API: keep its files as they are.
+    kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        if Path(f"{archive}{suffix}").exists():
+            shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     return kept
