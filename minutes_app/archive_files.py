@@ -45,9 +45,10 @@ def _normal(path: Path | str) -> str:
 
 
 def note_opened(database: Path) -> None:
-    """Remember that this process opened the archive ``database`` (for the rest of its life)."""
+    """Remember that this process opened the archive ``database`` (for the rest of its life),
+    by the name given and by its real name (SQLite names the -wal and -shm after the latter)."""
     with _lock:
-        _archives.add(Path(_normal(database)))
+        _archives.update({Path(_normal(database)), Path(_normal(os.path.realpath(database)))})
 
 
 def open_archives() -> list[Path]:
