@@ -96,11 +96,3 @@ class WindowLock:
     def __exit__(self, *_exc: object) -> None:
         self.release()
 
-
-def held_elsewhere(url: str) -> bool:
-    """Whether a window of another process has the archive at ``url`` open."""
-    lock = WindowLock.take(url)
-    if lock is None:
-        return True
-    lock.release()
-    return False
