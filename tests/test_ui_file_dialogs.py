@@ -65,7 +65,8 @@ def test_the_dialogs_leave_the_archive_files_out_and_name_types_by_name(qtbot, t
     assert icons.type(QFileInfo(str(tmp_path / "ghi chú"))) == QCoreApplication.translate(
         "QAbstractFileIconProvider", "File")
     assert not icons.icon(QFileInfo(str(tmp_path / "ghi chú"))).isNull()
-    assert icons.type(QFileInfo(str(tmp_path))) == "Folder"
+    assert icons.type(QFileInfo(str(tmp_path))) == QCoreApplication.translate(
+        "QAbstractFileIconProvider", "Folder", "All other platforms")
 
 
 def test_backing_up_to_a_chosen_file_then_restoring_it(qtbot, tmp_path: Path, example_dir: Path, monkeypatch) -> None:
