@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from minutes_app import migrate, people, search
+from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
@@ -59,9 +60,11 @@ class MeetingSummary:
 class Archive:
     """An opened archive whose schema is up to date."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, watch: ArchiveWatch | None = None) -> None:
         self.engine = engine
         self.sessions: sessionmaker[Session] = session_factory(engine)
+        # The autosave writers check with it that a SQLite archive's files are still its own.
+        self.watch = watch
 
     @property
     def url(self) -> str:
@@ -81,18 +84,20 @@ def open_archive(url: str | None = None) -> Archive:
     """Open (creating or upgrading as needed) the archive at ``url`` or the default one."""
     url = resolve_url(url)
     engine = create_archive_engine(url)
+    database = sqlite_path(url)
+    # Watching from the first connection on: it must know every connection to the files.
+    watch = ArchiveWatch(engine, database) if database is not None else None
     try:
         migrate.upgrade(engine)
     except DBAPIError as error:
         engine.dispose()
-        path = sqlite_path(url)
-        if path is None or getattr(error.orig, "sqlite_errorname", None) not in _UNREADABLE:
+        if database is None or getattr(error.orig, "sqlite_errorname", None) not in _UNREADABLE:
             raise
-        raise ArchiveDamaged(path, str(error.orig), newest_good_backup(path)) from None
+        raise ArchiveDamaged(database, str(error.orig), newest_good_backup(database)) from None
     except BaseException:
         engine.dispose()
         raise
-    return Archive(engine)
+    return Archive(engine, watch)
 
 
 def list_meetings(

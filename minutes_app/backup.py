@@ -14,6 +14,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 
 KEEP_LATEST = 10
@@ -103,6 +104,20 @@ def make_backup(archive: Path, now: datetime | None = None) -> Path:
     return target
 
 
+def copy_to(archive: Path, target: Path) -> None:
+    """Copy the archive to a file the user chose (on a USB stick, say), checked like a backup."""
+    try:
+        refuse_archive_file(target)
+        backup_sqlite(archive, target)
+    except (sqlite3.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise BackupError(
+            _("Không sao lưu được kho lưu trữ “{archive}”: {reason}").format(archive=archive, reason=reason)
+        ) from None
+    if not is_good(target):
+        raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=target))
+
+
 def backup_if_due(archive: Path, now: datetime | None = None) -> Path | None:
     """Back up when the newest copy is an hour old or more (the app calls this hourly)."""
     now = now or datetime.now()
@@ -140,20 +155,11 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
     now = now or datetime.now()
     if not is_good(source):
         raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=source))
-    kept: Path | None = None
-    if archive.exists():
-        if is_good(archive):
-            kept = make_backup(archive, now)
-        else:
-            # A damaged archive cannot go through the backup API: keep its files as they are.
-            kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal"):
-                if Path(f"{archive}{suffix}").exists():
-                    shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     staged = archive.with_name(f".{archive.name}.restoring")
     try:
+        # Copied first: backing the current archive up may prune ``source`` from backups/.
         backup_sqlite(source, staged)
+        kept = _keep_current(archive, now)
         # A journal left by the old archive would be replayed into the restored one.
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{archive}{suffix}").unlink(missing_ok=True)
@@ -162,4 +168,19 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
         raise BackupError(_("Không khôi phục được kho lưu trữ: {reason}").format(reason=error)) from None
     finally:
         staged.unlink(missing_ok=True)
+    return kept
+
+
+def _keep_current(archive: Path, now: datetime) -> Path | None:
+    """Back the archive up before it is replaced; a damaged one is kept as its files are."""
+    if not archive.exists():
+        return None
+    if is_good(archive):
+        return make_backup(archive, now)
+    # A damaged archive cannot go through the backup API: keep its files as they are.
+    kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        if Path(f"{archive}{suffix}").exists():
+            shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     return kept

@@ -261,15 +261,23 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from minutes_app.backup import restore
+    from minutes_app.storage import resolve_url
+    from minutes_app.window_lock import WindowLock
 
     archive = _sqlite_archive(args)
-    if not args.yes:
-        question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
-                     "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
-        if _ask(question) not in _YES:
-            print(_("Không khôi phục."), file=sys.stderr)
-            return EXIT_BAD_INPUT
-    kept = restore(archive, args.file)
+    # Replacing the files under a window would leave it writing into the old ones.
+    lock = WindowLock.take(resolve_url(args.db))
+    if lock is None:
+        raise BackupError(_("Kho lưu trữ “{archive}” đang mở trong cửa sổ ứng dụng: hãy đóng cửa sổ đó "
+                            "rồi khôi phục.").format(archive=archive))
+    with lock:
+        if not args.yes:
+            question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
+                         "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
+            if _ask(question) not in _YES:
+                print(_("Không khôi phục."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        kept = restore(archive, args.file)
     if kept is not None:
         print(_("Kho cũ được giữ ở “{file}”.").format(file=kept))
     print(_("Đã khôi phục “{archive}” từ “{file}”.").format(archive=archive, file=args.file))

@@ -107,6 +107,21 @@ def test_restore_backs_up_the_current_archive_first(archive_file: Path, tmp_path
     assert len(_titles(archive_file)) == 1
 
 
+def test_restoring_the_oldest_kept_backup_of_a_day(archive_file: Path) -> None:
+    """The backup taken before a restore may push the chosen one out of the kept ones: it is
+    copied before that."""
+    day = datetime(2026, 3, 1, 8, 0)
+    oldest = backup.make_backup(archive_file, day)
+    with open_archive(f"sqlite:///{archive_file}") as archive:
+        import_file(archive, EXAMPLE)
+    for minutes in range(1, 10):
+        backup.make_backup(archive_file, day + timedelta(minutes=minutes))
+    assert backup.list_backups(archive_file)[-1] == oldest  # the tenth: next to go
+    backup.restore(archive_file, oldest, day + timedelta(hours=1))
+    assert not oldest.exists()  # pruned by the backup of the current archive, after its copy
+    assert len(_titles(archive_file)) == 1
+
+
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "minutes_app", *args], input=stdin,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)

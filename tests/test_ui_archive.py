@@ -79,8 +79,7 @@ def test_import_and_export_of_meeting_files(qtbot, archive, example_dir: Path, t
     meeting_id = window.import_path(example_dir / "meeting.json")
     assert window.model.rowCount() == 1 and window.current_id() == meeting_id
     target = tmp_path / "ra" / "cuộc họp.json"
-    monkeypatch.setattr("minutes_app.ui.archive_window.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("minutes_app.ui.file_dialogs.save_file", lambda *a, **k: target)
     window.export_meeting()
     assert import_file(archive, target) != meeting_id
     assert window.statusBar().currentMessage() == f"Đã xuất {target}"

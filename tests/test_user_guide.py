@@ -102,7 +102,8 @@ def test_screenshot_of_a_clash_between_two_secretaries(qtbot, archive, example_d
     assert lan.editor.autosaver.flush(5)
     type_text(nam.general.lines["venue"], ", tầng 3")
     assert nam.editor.autosaver.flush(5)
-    qtbot.waitUntil(lambda: bool(nam.conflicts.entries))
+    # The clash shown, and the save reported: the status bar says "Đã lưu" in its place.
+    qtbot.waitUntil(lambda: bool(nam.conflicts.entries) and nam.save_state.text() == "Đã lưu")
     nam.resize(1366, 768)
     qtbot.wait(10)
     _save(nam, "trung-noi-dung")

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from minutes_app import people
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.editing.editor import NewAttendee
 from minutes_app.editing.table_files import UnreadableTable, read_tables
 from minutes_app.i18n import _
@@ -69,6 +70,7 @@ def read_attendee_list(path: Path) -> AttendeeList:
     if suffix not in (".csv", ".xlsx", ".docx"):
         raise AttendeeListError(_("Chỉ nhập được danh sách từ tệp .csv, .xlsx hoặc .docx."))
     try:
+        refuse_archive_file(path)
         if path.stat().st_size > MAX_BYTES:
             raise AttendeeListError(_("Tệp quá lớn để là một danh sách đại biểu."))
         data = path.read_bytes()

@@ -133,6 +133,7 @@ class MeetingEditor:
         on_saved: Callable[[int], None] = lambda number: None,
         on_conflict: Callable[[list[Conflict]], None] = lambda conflicts: None,
         on_error: Callable[[Exception], None] = lambda error: None,
+        on_reopened: Callable[[], None] = lambda: None,
         user: str | None = None,
     ) -> None:
         self.archive = archive
@@ -151,7 +152,9 @@ class MeetingEditor:
         # People created while editing: renaming one of them renames the person.
         self._new_people: set[uuid.UUID] = set()
         self._written_people: set[uuid.UUID] = set()
-        self.autosaver = Autosaver(archive.engine, on_saved, on_conflict, on_error, user=user)
+        self.autosaver = Autosaver(
+            archive.engine, on_saved, on_conflict, on_error, user=user, watch=archive.watch, on_reopened=on_reopened
+        )
 
     @classmethod
     def open(cls, archive: Archive, meeting_id: int, **callbacks: Any) -> "MeetingEditor":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 from minutes_app.images import BadImage, inspect_image
 from minutes_app.model import Photo
@@ -15,6 +16,7 @@ from minutes_app.model import Photo
 def photo_from_file(path: Path) -> Photo:
     """A new photo row from a picture file; raises BadImage with a message for the user."""
     try:
+        refuse_archive_file(path)
         data = path.read_bytes()
     except OSError as error:
         raise BadImage(

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 from minutes_app.images import BadImage, inspect_image
 from minutes_app.interchange.validation import (
@@ -41,6 +42,7 @@ def read_meeting_file(path: Path) -> Meeting:
     """The meeting in ``path``, photos included; raises InvalidMeetingFile listing every problem."""
     source = str(path)
     try:
+        refuse_archive_file(path)
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidMeetingFile(source, [Problem("", _("tệp quá lớn để là một biên bản"))])
         data = path.read_bytes()
@@ -72,6 +74,7 @@ def _read_photos(
             continue
         file = folder / relative
         try:
+            refuse_archive_file(file)
             data = file.read_bytes()
             info = inspect_image(data)
         except FileNotFoundError:

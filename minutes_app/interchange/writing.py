@@ -8,6 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.images import EXTENSIONS
 from minutes_app.interchange.validation import FORMAT
 from minutes_app.model import Attendance, Meeting, Photo, Style
@@ -183,6 +184,7 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
 
 def write_meeting_file(meeting: Meeting, path: Path) -> None:
     """Write ``path`` and its photos folder; an existing file is replaced only when all is written."""
+    refuse_archive_file(path)
     folder = photos_folder(path)
     names = _photo_names(meeting.photos)
     photo_files = {key: f"{folder.name}/{name}" for key, name in names.items()}

@@ -5,7 +5,6 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from minutes_app.editing.editor import NewAttendee
 from minutes_app.editing.lookup import FoldedIndex
 from minutes_app.model import Attendance
 from minutes_app.people import KnownPerson
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.completion import FoldedCompleter
 from minutes_app.ui.fields import UndoKeys, route_undo_keys
@@ -162,13 +162,13 @@ class AttendeesTab(QWidget):
         return attendance
 
     def import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập danh sách đại biểu"), str(self.settings.last_folder),
+        path = file_dialogs.open_file(
+            self, self.tr("Nhập danh sách đại biểu"), self.settings.last_folder,
             self.tr("Danh sách (*.csv *.xlsx *.docx)"),
         )
-        if path:
-            self.settings.last_folder = Path(path).parent
-            self.import_path(Path(path))
+        if path is not None:
+            self.settings.last_folder = path.parent
+            self.import_path(path)
 
     def import_path(self, path: Path) -> ImportPreview | None:
         """Read ``path`` and show its preview; the attendees are added if the user agrees."""

@@ -116,6 +116,7 @@ class MeetingWindow(QMainWindow):
         if sqlite_path(str(archive.engine.url)) is None:
             self.others.start()
         self.bridge.failed.connect(self._failed)
+        self.bridge.reopened.connect(self._reopened)
         self._lookups = _Lookups(self)
         self._lookups.ready.connect(self._lookups_ready)
         self._lookups.load(archive)
@@ -219,6 +220,12 @@ class MeetingWindow(QMainWindow):
     def _failed(self, reason: str) -> None:
         self.save_state.setText(self.tr("Chưa lưu được"))
         self.show_message(self.tr("Chưa ghi được vào kho lưu trữ ({reason}); sẽ thử lại.").format(reason=reason))
+
+    def _reopened(self) -> None:
+        self.show_message(self.tr(
+            "Một chương trình khác vừa động vào tệp kho lưu trữ; ứng dụng đã mở lại kho và ghi lại đầy đủ "
+            "những gì bạn đã gõ."
+        ))
 
     def _lookups_ready(self, people: list[KnownPerson], addressees: list[str]) -> None:
         self.attendees.set_directory(people)

@@ -7,7 +7,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowR
 from minutes_app.editing.photos import photo_from_file
 from minutes_app.images import BadImage
 from minutes_app.model import Photo, Speech
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
 from minutes_app.ui.settings import Settings
@@ -92,12 +92,12 @@ class PhotosTab(QWidget):
     # --- adding --------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Thêm ảnh"), str(self.settings.last_folder), self.tr("Ảnh (*.jpg *.jpeg *.png)")
+        paths = file_dialogs.open_files(
+            self, self.tr("Thêm ảnh"), self.settings.last_folder, self.tr("Ảnh (*.jpg *.jpeg *.png)")
         )
         if paths:
-            self.settings.last_folder = Path(paths[0]).parent
-            self.add_files([Path(p) for p in paths])
+            self.settings.last_folder = paths[0].parent
+            self.add_files(paths)
 
     def add_files(self, paths: list[Path]) -> list[str]:
         """Add the pictures among ``paths``; returns (and shows) why the others were refused."""

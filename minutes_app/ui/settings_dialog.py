@@ -1,4 +1,6 @@
-"""Settings: the language of the window and the quick phrases of the Proceedings tab."""
+"""Settings: the language of the window, the archive, and the quick phrases of the Proceedings tab."""
+
+from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import ArgumentError
 
+from minutes_app.storage import default_url, sqlite_path
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.settings import QuickPhrase, Settings
 
 
@@ -38,7 +43,14 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
-        form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
+        self.choose_file = QPushButton(self.tr("&Chọn tệp…"))
+        self.choose_file.clicked.connect(lambda: self.choose_archive_file())
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(self.archive_url, 1)
+        archive_row.addWidget(self.choose_file)
+        archive_label = QLabel(self.tr("&Kho lưu trữ"))
+        archive_label.setBuddy(self.archive_url)
+        form.addRow(archive_label, archive_row)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -69,6 +81,20 @@ class SettingsDialog(QDialog):
         )))
         layout.addWidget(buttons)
         self.resize(620, 420)
+
+    def choose_archive_file(self) -> Path | None:
+        """Pick the archive file (an existing one, or a new one to create) in a file dialog."""
+        try:
+            current = sqlite_path(self.archive_url.text().strip() or default_url())
+        except ArgumentError:  # not an address: start from the user's own archive
+            current = None
+        proposed = current or sqlite_path(default_url()) or Path.home()
+        path = file_dialogs.choose_archive(
+            self, self.tr("Chọn tệp kho lưu trữ"), proposed, self.tr("Kho lưu trữ (*.sqlite3 *.db);;Mọi tệp (*)")
+        )
+        if path is not None:
+            self.archive_url.setText(f"sqlite:///{path}")
+        return path
 
     def _add_row(self, shortcut: str, text: str) -> None:
         row = self.phrases.rowCount()

@@ -11,6 +11,14 @@ Khôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại b�
 
 Restore this backup now? (The current archive is kept beside it.)</translation>
     </message>
+    <message>
+        <source>Kho lưu trữ này đã mở trong một cửa sổ khác: cửa sổ đó được đưa lên trước.</source>
+        <translation>This archive is already open in another window: that window was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ này đang mở trong một cửa sổ khác của ứng dụng (có thể của người dùng khác trên máy này).</source>
+        <translation>This archive is open in another window of the application (perhaps another user&apos;s on this computer).</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveModel</name>
@@ -82,6 +90,14 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>&amp;Sao lưu ra tệp…</source>
+        <translation>&amp;Back up to a file…</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục từ bản sao lưu…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -92,6 +108,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>&amp;Cuộc họp</source>
         <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Kho lưu trữ</source>
+        <translation>&amp;Archive</translation>
     </message>
     <message>
         <source>Thao tác</source>
@@ -164,6 +184,38 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Thay thế sẽ xóa bản đang có ở kho đích, kể cả những gì người khác đã sửa trên đó. Thay thế?</source>
         <translation>Replacing deletes the copy in the target archive, with whatever others changed in it. Replace?</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu kho lưu trữ vào {file}</source>
+        <translation>Archive backed up to {file}</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ này ở trên máy chủ: hãy sao lưu và khôi phục bằng công cụ của máy chủ (pg_dump).</source>
+        <translation>This archive is on a server: back it up and restore it with the server&apos;s tools (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Sao lưu kho lưu trữ ra tệp</source>
+        <translation>Back up the archive to a file</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu (*.sqlite3)</source>
+        <translation>Backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu (*.sqlite3 *.db)</source>
+        <translation>Backups (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ kho lưu trữ bằng bản sao lưu “{file}”? Kho hiện tại được sao lưu trước; các cửa sổ cuộc họp đang mở sẽ đóng lại.</source>
+        <translation>Replace the whole archive with the backup “{file}”? The current archive is backed up first; the open meeting windows will close.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục kho lưu trữ từ {file}</source>
+        <translation>Archive restored from {file}</translation>
     </message>
 </context>
 <context>
@@ -755,6 +807,10 @@ Your version: «{mine}»</translation>
         <translation>Could not write to the archive ({reason}); will try again.</translation>
     </message>
     <message>
+        <source>Một chương trình khác vừa động vào tệp kho lưu trữ; ứng dụng đã mở lại kho và ghi lại đầy đủ những gì bạn đã gõ.</source>
+        <translation>Another program has just touched the archive&apos;s files; the application opened the archive again and saved everything you typed once more.</translation>
+    </message>
+    <message>
         <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
         <translation>Some changes could not be written to the archive. Check the disk, then open the meeting again.</translation>
     </message>
@@ -965,6 +1021,20 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Choose</translation>
+    </message>
+</context>
+<context>
     <name>RowKeys</name>
     <message>
         <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
@@ -1002,6 +1072,10 @@ Your version: «{mine}»</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
         <source>&amp;Kho lưu trữ</source>
         <translation>&amp;Archive</translation>
     </message>
@@ -1032,6 +1106,14 @@ Your version: «{mine}»</translation>
     <message>
         <source>Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó; kho lưu trữ mới, khi mở lại ứng dụng. Mật khẩu máy chủ không lưu ở đây: ứng dụng hỏi khi cần và có thể giữ trong kho khóa của hệ thống.</source>
         <translation>A new language applies to windows opened afterwards; a new archive, when the application is started again. Server passwords are not stored here: the application asks when needed and can keep them in the system keyring.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp kho lưu trữ</source>
+        <translation>Choose the archive file</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ (*.sqlite3 *.db);;Mọi tệp (*)</source>
+        <translation>Archives (*.sqlite3 *.db);;All files (*)</translation>
     </message>
 </context>
 <context>
