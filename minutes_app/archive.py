@@ -114,7 +114,7 @@ def list_meetings(
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    """The whole meeting record (photo bytes excepted), in one round of queries."""
+    """The whole meeting record (photo bytes and audio excepted), in one round of queries."""
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -125,6 +125,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.directives),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
+            selectinload(Meeting.audio_segments),
         )
     )
     meeting = session.scalars(query).one_or_none()
