@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+WORKER_ARG = "audio-worker"
 
 
 
@@ -387,7 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [WORKER_ARG]:  # the audio process of a meeting window (audio.client)
+        from minutes_app.audio.worker import main as audio_worker
+
+        return audio_worker()
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from minutes_app.ui.app import run_gui
 

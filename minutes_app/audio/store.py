@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
@@ -32,6 +33,21 @@ class Segment:
     state: str
     file_name: str | None = None
     recorded_on: str | None = None
+
+
+def segment_json(segment: Segment) -> dict[str, Any]:
+    return {
+        "id": str(segment.id), "started_at": segment.started_at.isoformat(), "duration": segment.duration,
+        "source": segment.source, "state": segment.state, "file_name": segment.file_name,
+        "recorded_on": segment.recorded_on,
+    }
+
+
+def segment_from_json(item: dict[str, Any]) -> Segment:
+    return Segment(
+        uuid.UUID(item["id"]), datetime.fromisoformat(item["started_at"]), float(item["duration"]), item["source"],
+        item["state"], item["file_name"], item["recorded_on"],
+    )
 
 
 def segments(engine: Engine, meeting_id: int) -> list[Segment]:

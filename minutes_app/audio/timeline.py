@@ -71,7 +71,7 @@ def locate(at: time, segments: Sequence[Timed]) -> Place | None:
 def time_at(place: Place, segments: Sequence[Timed]) -> time:
     """The time of day (to the second) of a place in the audio."""
     segment = next(s for s in segments if s.id == place.segment_id)
-    return (segment.started_at + timedelta(seconds=int(place.offset))).time().replace(microsecond=0)
+    return (segment.started_at + timedelta(seconds=place.offset)).time().replace(microsecond=0)
 
 
 def spans(speeches: Sequence[Stamped], segments: Sequence[Timed]) -> list[Span | None]:
