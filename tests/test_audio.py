@@ -1,13 +1,12 @@
 """The meeting's audio without a sound card: attached recordings, clips of speeches,
 speaking times, and recording from a recording played as if spoken, killed on the way."""
 
-import os
-import signal
 import subprocess
 import sys
 import time
 import uuid
-from datetime import datetime, time as clock
+from datetime import datetime
+from datetime import time as clock
 from pathlib import Path
 
 import av
@@ -16,7 +15,7 @@ import pytest
 from minutes_app.archive import import_file, load_meeting, open_archive
 from minutes_app.audio import store, timeline
 from minutes_app.audio.attach import attach_file
-from minutes_app.audio.codec import CHUNK_SECONDS, decode_file, encode, decode
+from minutes_app.audio.codec import CHUNK_SECONDS, decode, decode_file, encode
 from minutes_app.audio.store import Segment
 from tests.audio_helpers import LENGTH, OFFSETS, START, meeting_file, seconds, stats, three_phrases
 
