@@ -66,8 +66,11 @@ class Worker:
 
     def send(self, message: dict[str, Any]) -> None:
         with self._writing:
-            self._out.write(json.dumps(message, ensure_ascii=False) + "\n")
-            self._out.flush()
+            try:
+                self._out.write(json.dumps(message, ensure_ascii=False) + "\n")
+                self._out.flush()
+            except (OSError, ValueError):
+                pass  # the window is gone: the recording is still written to its end
 
     def error(self, message: str) -> None:
         self.send({"error": message})
