@@ -104,6 +104,8 @@ class Worker:
         do = command.get("do")
         try:
             if do == "record":
+                if command.get("interrupted"):  # the segment the last window left, now closed
+                    store.set_state(self.engine, uuid.UUID(command["interrupted"]), AudioState.INTERRUPTED)
                 self.recorder.start()
             elif do in ("pause", "stop"):
                 state = AudioState.PAUSED if do == "pause" else AudioState.STOPPED

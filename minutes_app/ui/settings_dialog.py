@@ -1,4 +1,5 @@
-"""Settings: the language of the window and the quick phrases of the Proceedings tab."""
+"""Settings: the language of the window, the archive, the microphone and the quick phrases of the
+Proceedings tab."""
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -35,10 +36,18 @@ class SettingsDialog(QDialog):
         self.archive_url = QLineEdit(settings.archive_url)
         self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
         self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
+        self.microphone = QComboBox()
+        self.microphone.setAccessibleName(self.tr("Micrô để ghi âm"))
+        self.microphone.addItem(self.tr("(micrô mặc định của hệ thống)"), "")
+        for name in _microphones() + [settings.audio_input]:
+            if name and self.microphone.findData(name) < 0:
+                self.microphone.addItem(name, name)
+        self.microphone.setCurrentIndex(max(0, self.microphone.findData(settings.audio_input)))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
         form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
+        form.addRow(self.tr("&Micrô"), self.microphone)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -90,4 +99,16 @@ class SettingsDialog(QDialog):
         self.settings.user_name = self.user_name.text()
         self.settings.archive_url = self.archive_url.text().strip()
         self.settings.quick_phrases = self.chosen_phrases()
+        self.settings.audio_input = str(self.microphone.currentData())
         super().accept()
+
+
+def _microphones() -> list[str]:
+    """The system's microphones; none listed when the sound system cannot be used."""
+    from minutes_app.audio import AudioError
+    from minutes_app.audio.devices import input_devices
+
+    try:
+        return input_devices()
+    except AudioError:
+        return []
