@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("dump", _("xuất một cuộc họp ra tệp JSON, ảnh ở thư mục bên cạnh"), _cmd_dump)
     sub.add_argument("meeting_id", metavar="ID", type=int)
     sub.add_argument("-o", "--output", metavar="FILE.json", type=Path, required=True)
+    sub.add_argument("--with-audio", action="store_true",
+                     help=_("kèm ghi âm của cuộc họp (tệp Opus ở thư mục bên cạnh)"))
 
     sub = command("export", _("xuất biên bản hoặc tin bài ra DOCX hoặc PDF"), _cmd_export)
     sub.add_argument("source", metavar="ID|FILE.json", help=_("mã cuộc họp trong kho, hoặc một tệp cuộc họp"))
@@ -170,7 +172,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from minutes_app.archive import dump_meeting, open_archive
 
     with open_archive(args.db) as archive:
-        dump_meeting(archive, args.meeting_id, args.output)
+        dump_meeting(archive, args.meeting_id, args.output, args.with_audio)
     return 0
 
 
@@ -181,7 +183,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if not args.source.isdigit():
         # Straight from the file: the archive is not opened at all.
-        meeting = read_meeting_file(Path(args.source))
+        meeting = read_meeting_file(Path(args.source), audio=False)
         export_document(meeting, args.document, args.format, args.output, args.profile)
         return 0
     with open_archive(args.db) as archive, archive.sessions() as session:

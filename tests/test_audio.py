@@ -11,13 +11,18 @@ from pathlib import Path
 
 import av
 import pytest
+from sqlalchemy import select
 
 from minutes_app.archive import import_file, load_meeting, open_archive
 from minutes_app.audio import store, timeline
 from minutes_app.audio.attach import attach_file
 from minutes_app.audio.codec import CHUNK_SECONDS, decode, decode_file, encode
 from minutes_app.audio.store import Segment
+from minutes_app.model import AudioChunk
+from minutes_app.transfer import copy_meeting
 from tests.audio_helpers import LENGTH, OFFSETS, START, meeting_file, seconds, stats, three_phrases
+from tests.conftest import new_url
+from tests.helpers import load
 
 
 def cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
@@ -184,3 +189,58 @@ def test_a_recording_past_midnight_holds_the_times_after_it() -> None:
 
 def test_durations_read_as_minutes_and_seconds() -> None:
     assert [timeline.duration_text(s) for s in (0, 59.6, 245, 3723)] == ["0:00", "1:00", "4:05", "1:02:03"]
+
+
+# --- the audio travels with the record ----------------------------------------------------
+
+
+def _chunks(url: str) -> list[tuple[int, int, bytes]]:
+    with open_archive(url) as archive, archive.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(  # type: ignore[misc]
+            select(AudioChunk.number, AudioChunk.start, AudioChunk.data).order_by(AudioChunk.number))]
+
+
+def test_audio_travels_to_the_office_server_and_back_and_in_a_dump(
+    three: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    laptop = f"sqlite:///{tmp_path / 'laptop.sqlite3'}"
+    with open_archive(laptop) as archive:
+        meeting_id = import_file(archive, meeting_file(tmp_path / "meeting.json"))
+        attach_file(archive.engine, meeting_id, three, datetime.fromisoformat(START))
+    office = new_url("postgresql", tmp_path, request)
+    home = f"sqlite:///{tmp_path / 'home.sqlite3'}"
+    with open_archive(laptop) as source, open_archive(office) as server:
+        copied = copy_meeting(source, meeting_id, server)
+    with open_archive(office) as server, open_archive(home) as target:
+        back = copy_meeting(server, copied.meeting_id, target)
+    assert _chunks(office) == _chunks(laptop) == _chunks(home)
+    assert len(_chunks(home)) == 3  # 12 seconds in chunks of 5
+
+    dumped = tmp_path / "out" / "hop.json"
+    assert cli("dump", str(back.meeting_id), "-o", str(dumped), "--with-audio", db=home).returncode == 0
+    document = load(dumped)
+    assert document["audio"] == [{"file": "hop-audio/1.opus", "started_at": START[:16], "source": "attached",
+                                  "original_name": "three.wav"}]
+    assert abs(len(b"".join(decode_file(dumped.parent / "hop-audio" / "1.opus"))) / 32000 - LENGTH) < 0.05
+    # Imported elsewhere, each speech still has its clip.
+    again = f"sqlite:///{tmp_path / 'again.sqlite3'}"
+    imported = cli("import", str(dumped), db=again).stdout.strip()
+    clip = tmp_path / "clip2.wav"
+    assert cli("audio", imported, "--speech", "2", "-o", str(clip), db=again).returncode == 0
+    assert abs(seconds(clip) - (OFFSETS[2] - OFFSETS[1])) < 0.3
+    # Without --with-audio, the dump has none (and an audio folder left from before goes).
+    assert cli("dump", str(back.meeting_id), "-o", str(dumped), db=home).returncode == 0
+    assert "audio" not in load(dumped) and not (dumped.parent / "hop-audio").exists()
+
+
+def test_deleting_a_meetings_audio_asks_first(three: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    meeting = cli("import", str(meeting_file(tmp_path / "meeting.json")), db=db).stdout.strip()
+    cli("audio", meeting, "--attach", str(three), "--start", START, db=db)
+    refused = subprocess.run([sys.executable, "-m", "minutes_app", "--db", db, "audio", meeting, "--delete"],
+                             input="k\n", capture_output=True, text=True)
+    assert refused.returncode == 1 and "Không xóa." in refused.stderr
+    assert len(_chunks(db)) == 3
+    done = cli("audio", meeting, "--delete", "-y", db=db)
+    assert done.stdout == f"Đã xóa ghi âm của cuộc họp số {meeting}.\n"
+    assert _chunks(db) == [] and cli("audio", meeting, "--info", db=db).stdout == "Cuộc họp không có ghi âm.\n"

@@ -1,10 +1,12 @@
 """The audio of one speech: for a WAV clip, and for speech recognition later."""
 
+from pathlib import Path
+
 from sqlalchemy import Engine
 
 from minutes_app.audio import AudioError, store, timeline
 from minutes_app.i18n import _
-from minutes_app.model import Meeting
+from minutes_app.model import AudioSegment, Meeting
 
 
 def speech_span(meeting: Meeting, number: int) -> timeline.Span:
@@ -24,3 +26,10 @@ def speech_samples(engine: Engine, meeting: Meeting, number: int) -> bytes:
     16-bit PCM (``codec.RATE``): what a speech recogniser takes."""
     span = speech_span(meeting, number)
     return store.read_pcm(engine, span.segment_id, span.start, span.end)
+
+
+def write_segment_file(engine: Engine, segment: AudioSegment, path: Path) -> None:
+    """A whole segment as one Ogg Opus file (for a meeting file's audio folder)."""
+    from minutes_app.audio.codec import decode, write_opus
+
+    write_opus(path, (decode(data) for _start, data in store.chunks(engine, segment.id)))
