@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("backup", _("sao lưu kho lưu trữ ngay, in đường dẫn bản sao"), _cmd_backup)
     sub.add_argument("--list", action="store_true", help=_("liệt kê các bản sao lưu, mới nhất trước"))
+    sub.add_argument("--without-audio", action="store_true",
+                     help=_("không kèm ghi âm của các cuộc họp (bản sao nhỏ hơn nhiều)"))
 
     sub = command("restore", _("khôi phục kho lưu trữ từ một bản sao lưu (kho hiện tại được sao lưu trước)"),
                   _cmd_restore)
@@ -327,16 +329,21 @@ def _sqlite_archive(args: argparse.Namespace) -> Path:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from minutes_app.backup import is_good, list_backups, make_backup
+    from minutes_app.backup import audio_included, is_good, list_backups, make_backup
 
     archive = _sqlite_archive(args)
     if args.list:
         for path in list_backups(archive):
-            print(path if is_good(path) else f"{path}\t{_('(hỏng)')}")
+            if not is_good(path):
+                print(f"{path}\t{_('(hỏng)')}")
+                continue
+            audio = audio_included(path)
+            notes = {None: "", True: "\t" + _("(có ghi âm)"), False: "\t" + _("(không kèm ghi âm)")}
+            print(f"{path}{notes[audio]}")
         return 0
     if not archive.exists():
         raise BackupError(_("Chưa có kho lưu trữ “{archive}” để sao lưu.").format(archive=archive))
-    print(make_backup(archive))
+    print(make_backup(archive, with_audio=not args.without_audio))
     return 0
 
 
