@@ -1,6 +1,7 @@
 """The meeting's audio without a sound card: attached recordings, clips of speeches,
 speaking times, and recording from a recording played as if spoken, killed on the way."""
 
+import os
 import subprocess
 import sys
 import time
@@ -22,7 +23,7 @@ from minutes_app.model import AudioChunk
 from minutes_app.transfer import copy_meeting
 from tests.audio_helpers import LENGTH, OFFSETS, START, meeting_file, seconds, stats, three_phrases
 from tests.conftest import new_url
-from tests.helpers import load
+from tests.helpers import flat, load, pdf_text
 
 
 def cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
@@ -244,3 +245,29 @@ def test_deleting_a_meetings_audio_asks_first(three: Path, tmp_path: Path) -> No
     done = cli("audio", meeting, "--delete", "-y", db=db)
     assert done.stdout == f"Đã xóa ghi âm của cuộc họp số {meeting}.\n"
     assert _chunks(db) == [] and cli("audio", meeting, "--info", db=db).stdout == "Cuộc họp không có ghi âm.\n"
+
+
+def test_the_minutes_say_how_long_each_speech_lasted_when_the_profile_asks(three: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    meeting = cli("import", str(meeting_file(tmp_path / "meeting.json")), db=db).stdout.strip()
+    cli("audio", meeting, "--attach", str(three), "--start", START, db=db)
+    usual = tmp_path / "usual.pdf"
+    assert cli("export", meeting, "--document", "minutes", "--format", "pdf", "-o", str(usual), db=db).returncode == 0
+    assert "Thời gian phát biểu" not in pdf_text(usual) and "giây" not in pdf_text(usual)
+
+    # An office turns it on in its own profile.
+    profiles = tmp_path / "config" / "minutes-app" / "profiles"
+    profiles.mkdir(parents=True)
+    (profiles / "timed.json").write_text('{"extends": "state", "speaking_time": true}', encoding="utf-8")
+    timed = tmp_path / "timed.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "minutes_app", "--db", db, "export", meeting, "--document", "minutes", "--format",
+         "pdf", "--profile", "timed", "-o", str(timed)],
+        capture_output=True, text=True, env=os.environ | {"XDG_CONFIG_HOME": str(tmp_path / "config")},
+    )
+    assert done.returncode == 0, done.stderr
+    text = flat(pdf_text(timed))
+    for seconds_ in (5, 4, 3):
+        assert f"tham gia ý kiến (lúc 08 giờ 00, {seconds_} giây): Ý kiến" in text
+    assert ("Thời gian phát biểu: - Nguyễn Văn An – Giám đốc Sở: 8 giây (2 lần); "
+            "- Trần Thị Bình – Phó Giám đốc Sở Tài chính: 4 giây.") in text
