@@ -73,7 +73,7 @@ def audio_included(path: Path) -> bool | None:
             return None
         if connection.execute(f"SELECT 1 FROM {AUDIO_SEGMENTS} WHERE duration > 0 LIMIT 1").fetchone() is None:
             return None
-        return connection.execute(f"SELECT 1 FROM {AUDIO_CHUNKS} LIMIT 1").fetchone() is not None
+        return bool(connection.execute(f"SELECT 1 FROM {AUDIO_CHUNKS} LIMIT 1").fetchone())
     finally:
         connection.close()
 

@@ -133,7 +133,7 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
 
 def _copy_audio(reading: Session, writing: Session, segments: Iterable[tuple[AudioSegment, AudioSegment]]) -> None:
     """The chunks of each segment into its copy, a few at a time (hours of audio are large)."""
-    chunk = AudioChunk.__table__
+    chunk = Base.metadata.tables[AudioChunk.__tablename__]
     for source, target in segments:
         rows = reading.execute(
             select(chunk.c.number, chunk.c.start, chunk.c.samples, chunk.c.data)

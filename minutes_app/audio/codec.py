@@ -106,7 +106,7 @@ def decode(data: bytes) -> bytes:
 
 def _decoded(source: BinaryIO | str) -> Iterator[bytes]:
     resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
-    with av.open(source) as container:
+    with av.open(source, "r") as container:
         if not container.streams.audio:
             raise AudioError("no audio stream")
         for frame in container.decode(audio=0):
@@ -126,7 +126,7 @@ class FileInfo:
 def file_info(path: Path) -> FileInfo:
     """What a recording's file says about itself; raises AudioError (for the user)."""
     try:
-        with av.open(str(path)) as container:
+        with av.open(str(path), "r") as container:
             if not container.streams.audio:
                 raise AudioError("không có âm thanh trong tệp")
             duration = container.duration / 1_000_000 if container.duration else None
@@ -220,12 +220,14 @@ class Tempo:
             self._pts += samples(pcm)
         else:
             self._graph.push(None)
-        out = []
+        out: list[bytes] = []
         while True:
             try:
-                out.append(_pcm(self._graph.pull()))
+                frame = self._graph.pull()
             except (av.error.BlockingIOError, av.error.EOFError):
                 return b"".join(out)
+            assert isinstance(frame, av.AudioFrame)
+            out.append(_pcm(frame))
 
 
 def peak_dbfs(pcm: bytes) -> float:

@@ -30,7 +30,7 @@ class Output(Protocol):
 
 def _sounddevice() -> Any:
     try:
-        import sounddevice
+        import sounddevice  # type: ignore[import-untyped]
     except OSError as error:  # Linux without libportaudio2
         raise AudioError(_("Không dùng được thiết bị âm thanh ({reason}).").format(reason=error)) from None
     return sounddevice

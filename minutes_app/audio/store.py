@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from minutes_app.audio import RATE
-from minutes_app.model import AudioChunk, AudioSegment, AudioSource, AudioState
+from minutes_app.model import AudioChunk, AudioSegment, AudioSource, AudioState, Base
 
-SEGMENT = AudioSegment.__table__
-CHUNK = AudioChunk.__table__
+SEGMENT = Base.metadata.tables[AudioSegment.__tablename__]
+CHUNK = Base.metadata.tables[AudioChunk.__tablename__]
 
 
 @dataclass(frozen=True)

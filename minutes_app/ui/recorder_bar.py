@@ -16,8 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtCore import QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -77,10 +77,10 @@ class PlayingRow(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.row() == self.row:
-            option.backgroundBrush = PLAYING  # type: ignore[attr-defined]
-            font = QFont(option.font)  # type: ignore[attr-defined]
+            option.backgroundBrush = QBrush(PLAYING)
+            font = QFont(option.font)
             font.setBold(True)
-            option.font = font  # type: ignore[attr-defined]
+            option.font = font
 
 
 class AudioPanel(QObject):
@@ -465,7 +465,7 @@ class StartDialog(QDialog):
     def __init__(self, parent: QWidget, path: Path, start: datetime, from_file: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Giờ bắt đầu của tệp ghi âm"))
-        self.start = QDateTimeEdit(start)
+        self.start = QDateTimeEdit(QDateTime(start))
         self.start.setDisplayFormat("dd/MM/yyyy HH:mm:ss")
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName(self.tr("Giờ bắt đầu ghi"))
@@ -484,7 +484,8 @@ class StartDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> datetime:
-        value: datetime = self.start.dateTime().toPython()  # type: ignore[assignment]
+        value = self.start.dateTime().toPython()
+        assert isinstance(value, datetime)
         return value.replace(microsecond=0)
 
 
