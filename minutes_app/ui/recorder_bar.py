@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -77,7 +77,10 @@ class PlayingRow(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.row() == self.row:
+            # In its colour even when selected (it usually is: the speech being summarised).
             option.backgroundBrush = QBrush(PLAYING)
+            option.palette.setColor(QPalette.ColorRole.Highlight, PLAYING)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
             font = QFont(option.font)
             font.setBold(True)
             option.font = font
