@@ -50,12 +50,22 @@ def _device_error(error: Exception) -> AudioError:
     return AudioError(_("Không mở được thiết bị âm thanh ({reason}).").format(reason=error))
 
 
-class DeviceInput:
-    """A microphone: ``device`` is its name, or None for the system's default."""
+class _Device:
+    """A sound device by name (None: the system's default), and its open stream."""
 
     def __init__(self, device: str | None = None) -> None:
         self.device = device or None
         self._stream: Any = None
+
+    def stop(self) -> None:
+        if self._stream is not None:
+            self._stream.stop()
+            self._stream.close()
+            self._stream = None
+
+
+class DeviceInput(_Device):
+    """A microphone."""
 
     def start(self, deliver: Deliver) -> None:
         sd = _sounddevice()
@@ -76,19 +86,9 @@ class DeviceInput:
         except (sd.PortAudioError, ValueError) as error:
             raise _device_error(error) from None
 
-    def stop(self) -> None:
-        if self._stream is not None:
-            self._stream.stop()
-            self._stream.close()
-            self._stream = None
 
-
-class DeviceOutput:
-    """The speakers: ``device`` is their name, or None for the system's default."""
-
-    def __init__(self, device: str | None = None) -> None:
-        self.device = device or None
-        self._stream: Any = None
+class DeviceOutput(_Device):
+    """The speakers."""
 
     def start(self, pull: Pull) -> None:
         sd = _sounddevice()
@@ -106,12 +106,6 @@ class DeviceOutput:
             self._stream.start()
         except (sd.PortAudioError, ValueError) as error:
             raise _device_error(error) from None
-
-    def stop(self) -> None:
-        if self._stream is not None:
-            self._stream.stop()
-            self._stream.close()
-            self._stream = None
 
 
 class _Paced:
@@ -140,14 +134,24 @@ class _Paced:
         self._thread.join()
 
 
-class FileInput:
+class _Clocked:
+    """A stand-in for a device, run by a _Paced clock."""
+
+    _clock: _Paced | None = None
+
+    def stop(self) -> None:
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
+
+class FileInput(_Clocked):
     """A recording played into the recorder as a microphone would, at ``speed`` times real
     time; then silence, as from a quiet hall."""
 
     def __init__(self, path: Path, speed: float = 1.0) -> None:
         self.path = path
         self.speed = speed
-        self._clock: _Paced | None = None
 
     def start(self, deliver: Deliver) -> None:
         sound = b"".join(decode_file(self.path))
@@ -161,27 +165,16 @@ class FileInput:
 
         self._clock = _Paced(step, self.speed)
 
-    def stop(self) -> None:
-        if self._clock is not None:
-            self._clock.stop()
-            self._clock = None
 
-
-class NullOutput:
+class NullOutput(_Clocked):
     """Speakers that play nothing and keep time: what replay is tested with."""
 
     def __init__(self, speed: float = 1.0) -> None:
         self.speed = speed
         self.played = 0  # bytes
-        self._clock: _Paced | None = None
 
     def start(self, pull: Pull) -> None:
         def step(size: int) -> None:
             self.played += len(pull(size))
 
         self._clock = _Paced(step, self.speed)
-
-    def stop(self) -> None:
-        if self._clock is not None:
-            self._clock.stop()
-            self._clock = None

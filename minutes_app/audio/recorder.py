@@ -5,6 +5,7 @@ filled; a pause or a stop writes what is left. Each start (or resume) opens a se
 import math
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -18,6 +19,9 @@ from minutes_app.i18n import _
 
 # A microphone that sends nothing for this long is reported.
 SILENT_DEVICE_SECONDS = 3.0
+# At a stop, what could not be written yet is tried again this often before giving up.
+STOP_ATTEMPTS = 10
+STOP_RETRY_SECONDS = 1.0
 
 
 class Recorder:
@@ -74,15 +78,17 @@ class Recorder:
         began: datetime | None = None
         number = start = 0
         size = byte_offset(CHUNK_SECONDS)
-        failing = False
+        failures = 0
         state: str | None = None
-        while state is None:
+        while True:
             try:
-                block = blocks.get(timeout=SILENT_DEVICE_SECONDS)
+                block = blocks.get(timeout=SILENT_DEVICE_SECONDS) if state is None else b""
             except queue.Empty:
                 self._on_error(_("Micrô không gửi âm thanh: hãy kiểm tra thiết bị ghi âm."))
                 continue
-            if isinstance(block, str):
+            if state is not None:
+                time.sleep(STOP_RETRY_SECONDS)  # the last write failed: once more
+            elif isinstance(block, str):
                 state = block
             else:
                 if began is None:
@@ -104,14 +110,16 @@ class Recorder:
                     del pending[:size]
                 if state is not None and self.segment is not None:
                     store.set_state(self._engine, self.segment.id, state)
-                failing = False
+                failures = 0
             except Exception as error:  # the disk or the database
-                if not failing:
+                if not failures:
                     self._on_error(_("Chưa ghi được âm thanh vào kho lưu trữ ({reason}); sẽ thử lại.").format(
                         reason=error))
-                failing = True
-                if state is not None:
-                    return
+                failures += 1
+                if state is None or failures < STOP_ATTEMPTS:
+                    continue
+            if state is not None:
+                return
 
     def _write(self, number: int, start: int, pcm: bytes) -> int:
         assert self.segment is not None

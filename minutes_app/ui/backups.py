@@ -1,4 +1,5 @@
-"""Backups while the window runs: at start and hourly if due, and when the app closes."""
+"""Backups while the window runs: at start and hourly if due, and when the app closes (the
+meetings' audio left out: see minutes_app.backup)."""
 
 import threading
 from pathlib import Path
@@ -50,6 +51,6 @@ class BackupKeeper(QObject):
             self._running.join()  # two copies at once would share a name
         if self.path is not None:
             try:
-                make_backup(self.path)
+                make_backup(self.path, with_audio=False)
             except BackupError as error:
                 self.failed.emit(str(error))
