@@ -5,6 +5,7 @@ that time. It lasts until the next speech starts, or until its segment ends (a p
 a stop, the end of an attached file), whichever comes first.
 """
 
+import bisect
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,15 +79,22 @@ def spans(speeches: Sequence[Stamped], segments: Sequence[Timed]) -> list[Span |
     """Each speech's stretch of audio (None for a speech with no time, or no audio then)."""
     places = [locate(s.at, segments) if s.at is not None else None for s in speeches]
     durations = {s.id: s.duration for s in segments}
+    starts: dict[uuid.UUID, list[float]] = {}  # each segment's speech starts, in order
+    for place in places:
+        if place is not None:
+            starts.setdefault(place.segment_id, []).append(place.offset)
+    for offsets in starts.values():
+        offsets.sort()
     result: list[Span | None] = []
     for place in places:
         if place is None:
             result.append(None)
             continue
         # The next speech to start in the same segment ends this one.
-        later = [p.offset for p in places if p is not None and p.segment_id == place.segment_id
-                 and p.offset > place.offset]
-        result.append(Span(place.segment_id, place.offset, min([durations[place.segment_id], *later])))
+        offsets = starts[place.segment_id]
+        later = bisect.bisect_right(offsets, place.offset)
+        end = offsets[later] if later < len(offsets) else durations[place.segment_id]
+        result.append(Span(place.segment_id, place.offset, end))
     return result
 
 

@@ -393,7 +393,7 @@ class AudioPanel(QObject):
                 self._dirty = True
             while client.events:
                 self._event(client.events.popleft())
-        if self._dirty or (self.status.recording and self._ticks % 10 == 0):
+        if self._dirty:  # a speech's time, or a segment's length (a chunk written)
             self._refresh_spans()
         self._show_recording()
         self._show_playing()
@@ -415,12 +415,14 @@ class AudioPanel(QObject):
         if status.recording:
             # Blinks: nobody can miss that the hall is being recorded.
             self.indicator.setText(self.tr("● ĐANG GHI ÂM") if self._ticks // 5 % 2 == 0 else self.tr("○ ĐANG GHI ÂM"))
-            self.indicator.setStyleSheet(RECORDING_STYLE)
+            style = RECORDING_STYLE
             self.record_action.setText(self.tr("❚❚ &Tạm dừng ghi âm"))
         else:
             self.indicator.setText(self.tr("❚❚ Đang tạm dừng ghi âm") if paused else self.tr("Không ghi âm"))
-            self.indicator.setStyleSheet(PAUSED_STYLE if paused else "")
+            style = PAUSED_STYLE if paused else ""
             self.record_action.setText(self.tr("● Ghi &tiếp") if paused else self.tr("● &Ghi âm"))
+        if self.indicator.styleSheet() != style:  # setting it again would restyle the label
+            self.indicator.setStyleSheet(style)
         self.stop_action.setEnabled(status.recording or paused)
         level = status.level if status.recording and math.isfinite(status.level) else METER_FLOOR
         self.meter.setValue(round(100 * (max(level, METER_FLOOR) - METER_FLOOR) / -METER_FLOOR))
