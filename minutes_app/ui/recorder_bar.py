@@ -109,6 +109,7 @@ class AudioPanel(QObject):
         self._spans: dict[int, timeline.Span] = {}  # id() of a speech: its stretch of audio
         self._dirty = True
         self._ticks = 0
+        self._opening = False  # asked to record, the first sound not yet heard
 
         self.toolbar = QToolBar(self.tr("Ghi âm và nghe lại"), window)
         self.toolbar.setObjectName("audio")
@@ -233,17 +234,21 @@ class AudioPanel(QObject):
         if not self.timer.isActive():
             return
         self._message(self.tr("Tiếp tục ghi âm vào một đoạn mới: cửa sổ đã đóng khi đang ghi."))
+        self._opening = True
         self._client().send("record", interrupted=str(self.segments[-1].id))
 
     # --- recording -----------------------------------------------------------------
 
     def toggle_recording(self) -> None:
-        if self.status.recording:
+        if self.status.recording or self._opening:
+            self._opening = False
             self._client().send("pause")
         else:
+            self._opening = True
             self._client().send("record")
 
     def stop_recording(self) -> None:
+        self._opening = False
         if self.client is not None:
             self.client.send("stop")
 
@@ -400,6 +405,7 @@ class AudioPanel(QObject):
 
     def _event(self, event: dict[str, Any]) -> None:
         if "error" in event:
+            self._opening = False
             self._message(str(event["error"]))
         elif "attach_failed" in event:
             QMessageBox.warning(self.window, app_name(), str(event["attach_failed"]))
@@ -413,6 +419,12 @@ class AudioPanel(QObject):
         last = self.segments[-1] if self.segments else None
         paused = not status.recording and last is not None and last.state == AudioState.PAUSED
         if status.recording:
+            self._opening = False
+        if self._opening:
+            # The audio process and the microphone take a moment to start.
+            self.indicator.setText(self.tr("… Đang mở micrô"))
+            style = PAUSED_STYLE
+        elif status.recording:
             # Blinks: nobody can miss that the hall is being recorded.
             self.indicator.setText(self.tr("● ĐANG GHI ÂM") if self._ticks // 5 % 2 == 0 else self.tr("○ ĐANG GHI ÂM"))
             style = RECORDING_STYLE

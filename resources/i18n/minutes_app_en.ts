@@ -451,6 +451,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Attached the recording “{file}”, {duration} long.</translation>
     </message>
     <message>
+        <source>… Đang mở micrô</source>
+        <translation>… Opening the microphone</translation>
+    </message>
+    <message>
         <source>● ĐANG GHI ÂM</source>
         <translation>● RECORDING</translation>
     </message>
