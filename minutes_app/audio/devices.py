@@ -38,12 +38,22 @@ def _sounddevice() -> Any:
 
 def input_devices() -> list[str]:
     """Names of the microphones of the system's default sound interface."""
+    return _devices("max_input_channels")
+
+
+def output_devices() -> list[str]:
+    """Names of the speakers of the system's default sound interface."""
+    return _devices("max_output_channels")
+
+
+def _devices(channels: str) -> list[str]:
     sd = _sounddevice()
     try:
         api = sd.query_hostapis(sd.default.hostapi)
-        return [sd.query_devices(i)["name"] for i in api["devices"] if sd.query_devices(i)["max_input_channels"] > 0]
+        found = [sd.query_devices(i) for i in api["devices"]]
     except sd.PortAudioError:
         return []
+    return [str(device["name"]) for device in found if device[channels] > 0]
 
 
 def _device_error(error: Exception) -> AudioError:

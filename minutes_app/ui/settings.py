@@ -103,6 +103,10 @@ class Settings:
         """The speakers to replay on ('' for the system's default)."""
         return str(self.qsettings.value("audio/output", ""))
 
+    @audio_output.setter
+    def audio_output(self, name: str) -> None:
+        self.qsettings.setValue("audio/output", name)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None

@@ -36,18 +36,17 @@ class SettingsDialog(QDialog):
         self.archive_url = QLineEdit(settings.archive_url)
         self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
         self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
-        self.microphone = QComboBox()
+        inputs, outputs = _sound_devices()
+        self.microphone = _device_choice(self.tr("(micrô mặc định của hệ thống)"), inputs, settings.audio_input)
         self.microphone.setAccessibleName(self.tr("Micrô để ghi âm"))
-        self.microphone.addItem(self.tr("(micrô mặc định của hệ thống)"), "")
-        for name in _microphones() + [settings.audio_input]:
-            if name and self.microphone.findData(name) < 0:
-                self.microphone.addItem(name, name)
-        self.microphone.setCurrentIndex(max(0, self.microphone.findData(settings.audio_input)))
+        self.speakers = _device_choice(self.tr("(loa mặc định của hệ thống)"), outputs, settings.audio_output)
+        self.speakers.setAccessibleName(self.tr("Loa để nghe lại"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
         form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
         form.addRow(self.tr("&Micrô"), self.microphone)
+        form.addRow(self.tr("L&oa"), self.speakers)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -100,15 +99,27 @@ class SettingsDialog(QDialog):
         self.settings.archive_url = self.archive_url.text().strip()
         self.settings.quick_phrases = self.chosen_phrases()
         self.settings.audio_input = str(self.microphone.currentData())
+        self.settings.audio_output = str(self.speakers.currentData())
         super().accept()
 
 
-def _microphones() -> list[str]:
-    """The system's microphones; none listed when the sound system cannot be used."""
+def _sound_devices() -> tuple[list[str], list[str]]:
+    """The system's microphones and speakers; none listed when the sound system cannot be used."""
     from minutes_app.audio import AudioError
-    from minutes_app.audio.devices import input_devices
+    from minutes_app.audio.devices import input_devices, output_devices
 
     try:
-        return input_devices()
+        return input_devices(), output_devices()
     except AudioError:
-        return []
+        return [], []
+
+
+def _device_choice(default: str, names: list[str], chosen: str) -> QComboBox:
+    """A list of devices: the system's default first, and the one chosen even if absent now."""
+    box = QComboBox()
+    box.addItem(default, "")
+    for name in [*names, chosen]:
+        if name and box.findData(name) < 0:
+            box.addItem(name, name)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    return box

@@ -1158,6 +1158,14 @@ Your version: «{mine}»</translation>
         <translation>(the system&apos;s default microphone)</translation>
     </message>
     <message>
+        <source>(loa mặc định của hệ thống)</source>
+        <translation>(the system&apos;s default speakers)</translation>
+    </message>
+    <message>
+        <source>Loa để nghe lại</source>
+        <translation>Speakers to replay on</translation>
+    </message>
+    <message>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1172,6 +1180,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>&amp;Micrô</source>
         <translation>&amp;Microphone</translation>
+    </message>
+    <message>
+        <source>L&amp;oa</source>
+        <translation>Spea&amp;kers</translation>
     </message>
     <message>
         <source>Cụm từ nhanh</source>
