@@ -76,7 +76,10 @@ class AudioClient:
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
-            message = json.loads(line)
+            try:
+                message = json.loads(line)
+            except ValueError:  # not a report (a library printing): not for the window
+                continue
             if "status" in message:
                 item = message["status"]
                 self.status = Status(

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from minutes_app.audio import RATE, store
 from minutes_app.audio.codec import SAMPLE_BYTES, Tempo, byte_offset, decode, samples
 from minutes_app.audio.devices import Output
+from minutes_app.i18n import _
 
 AHEAD_SECONDS = 2.0
 SPEEDS = (1.0, 1.25, 1.5, 2.0)
@@ -36,9 +37,12 @@ class _Piece:
 
 
 class Player:
-    def __init__(self, engine: Engine, open_output: Callable[[], Output]) -> None:
+    def __init__(
+        self, engine: Engine, open_output: Callable[[], Output], on_error: Callable[[str], None] = lambda text: None
+    ) -> None:
         self._engine = engine
         self._open_output = open_output
+        self._on_error = on_error
         self._output: Output | None = None
         self._lock = threading.Condition()
         self._pieces: deque[_Piece] = deque()
@@ -144,11 +148,14 @@ class Player:
             start, played = played, played + samples(pcm) * speed / RATE
             return _Piece(pcm, offset + start, min(offset + played, self.duration))
 
-        for chunk_start, data in store.chunks(self._engine, segment_id, first):
-            pcm = decode(data)[max(0, first - chunk_start) * SAMPLE_BYTES :]
-            if not self._put(generation, piece(tempo.process(pcm))):
-                return
-        self._put(generation, piece(tempo.process(b"")))
+        try:
+            for chunk_start, data in store.chunks(self._engine, segment_id, first):
+                pcm = decode(data)[max(0, first - chunk_start) * SAMPLE_BYTES :]
+                if not self._put(generation, piece(tempo.process(pcm))):
+                    return
+            self._put(generation, piece(tempo.process(b"")))
+        except Exception as error:  # a damaged chunk, the archive gone: the replay ends there
+            self._on_error(_("Không phát được ghi âm ({reason}).").format(reason=error))
         with self._lock:
             self._decoded = generation
 

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from minutes_app.audio import AudioError, store
 from minutes_app.audio.devices import DeviceInput, DeviceOutput, FileInput, Input, NullOutput, Output
-from minutes_app.i18n import set_language
+from minutes_app.i18n import _, set_language
 from minutes_app.model import AudioState
 from minutes_app.storage import create_archive_engine
 
@@ -59,7 +59,7 @@ class Worker:
             self.engine, self.meeting_id, lambda: open_input(setup.get("input", {})),
             on_error=self.error, on_chunk=self._segment,
         )
-        self.player = Player(self.engine, lambda: open_output(setup.get("output", {})))
+        self.player = Player(self.engine, lambda: open_output(setup.get("output", {})), on_error=self.error)
         self._stopped = threading.Event()
         self._clock = threading.Thread(target=self._report, name="status", daemon=True)
         self._clock.start()
@@ -126,6 +126,8 @@ class Worker:
                 threading.Thread(target=self._attach, args=(command,), name="attach", daemon=True).start()
         except AudioError as error:
             self.error(str(error))
+        except Exception as error:  # reported, and the recording goes on
+            self.error(_("Lỗi âm thanh: {reason}").format(reason=error))
 
     def _attach(self, command: dict[str, Any]) -> None:
         from minutes_app.audio.attach import attach_file
