@@ -110,6 +110,7 @@ class AudioPanel(QObject):
         self._dirty = True
         self._ticks = 0
         self._opening = False  # asked to record, the first sound not yet heard
+        self._shown: tuple[Status, bool] | None = None  # what the bar shows
 
         self.toolbar = QToolBar(self.tr("Ghi âm và nghe lại"), window)
         self.toolbar.setObjectName("audio")
@@ -398,8 +399,13 @@ class AudioPanel(QObject):
                 self._dirty = True
             while client.events:
                 self._event(client.events.popleft())
+        changed = self._dirty
         if self._dirty:  # a speech's time, or a segment's length (a chunk written)
             self._refresh_spans()
+        shown = (self.status, self._opening)
+        if shown == self._shown and not changed and not self.status.recording:
+            return  # nothing new to show (while recording, the indicator blinks)
+        self._shown = shown
         self._show_recording()
         self._show_playing()
 
