@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, select, tuple_
@@ -13,7 +14,7 @@ from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
-from minutes_app.interchange.writing import write_meeting_file
+from minutes_app.interchange.writing import AudioWriter, write_meeting_file
 from minutes_app.model import Attendance, Meeting
 from minutes_app.storage import create_archive_engine, resolve_url, session_factory, sqlite_path
 
@@ -119,7 +120,7 @@ def list_meetings(
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    """The whole meeting record (photo bytes excepted), in one round of queries."""
+    """The whole meeting record (photo bytes and audio excepted), in one round of queries."""
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -130,6 +131,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.directives),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
+            selectinload(Meeting.audio_segments),
         )
     )
     meeting = session.scalars(query).one_or_none()
@@ -155,10 +157,15 @@ def import_file(archive: Archive, path: Path) -> int:
         return add_meeting(session, meeting)
 
 
-def dump_meeting(archive: Archive, meeting_id: int, path: Path) -> None:
-    """Write a meeting as an interchange file, with its photos beside it."""
+def dump_meeting(archive: Archive, meeting_id: int, path: Path, with_audio: bool = False) -> None:
+    """Write a meeting as an interchange file, with its photos beside it (and its audio)."""
+    audio: AudioWriter | None = None
+    if with_audio:
+        from minutes_app.audio.clips import write_segment_file
+
+        audio = partial(write_segment_file, archive.engine)
     with archive.sessions() as session:
-        write_meeting_file(load_meeting(session, meeting_id), path)
+        write_meeting_file(load_meeting(session, meeting_id), path, audio)
 
 
 def delete_meeting(archive: Archive, meeting_id: int) -> None:

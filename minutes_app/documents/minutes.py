@@ -4,10 +4,12 @@ The same composition serves the Party style: what differs (header, number, label
 signature titles, sizes) comes from the style profile.
 """
 
+from minutes_app.audio import timeline
 from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Rule, Run, Spacer, para
 from minutes_app.documents.profiles import Profile
 from minutes_app.documents.wording import (
     clock,
+    duration,
     formal_name,
     kind_wording,
     list_item,
@@ -122,8 +124,13 @@ def _content(meeting: Meeting, profile: Profile) -> list[Block]:
             para(list_item(f"{i}. {item}", i == len(meeting.agenda)), "item")
             for i, item in enumerate(meeting.agenda, start=1)
         ]
-    for speech in meeting.speeches:
-        blocks += _speech(speech, meeting.style)
+    spans: list[timeline.Span | None] = [None] * len(meeting.speeches)
+    if profile.speaking_time:
+        spans = timeline.spans(meeting.speeches, meeting.audio_segments)
+    for speech, span in zip(meeting.speeches, spans, strict=True):
+        blocks += _speech(speech, meeting.style, span.seconds if span else None)
+    if any(spans):
+        blocks += _speaking_times(meeting, profile)
     if meeting.topics:
         blocks.append(_heading(profile.label("topics")))
         for i, topic in enumerate(meeting.topics):
@@ -141,10 +148,27 @@ def _content(meeting: Meeting, profile: Profile) -> list[Block]:
     return blocks
 
 
-def _speech(speech: Speech, style: str) -> list[Block]:
+def _speaking_times(meeting: Meeting, profile: Profile) -> list[Block]:
+    """Each speaker's time, in the order they first spoke."""
+    totals = timeline.speaker_times(meeting.speeches, meeting.audio_segments)
+    speakers = {a.id: a for a in meeting.attendances}
+    lines = []
+    for total in totals:
+        speaker = speakers.get(total.speaker_id) if total.speaker_id else None
+        name = formal_name(speaker, meeting.style) if speaker else "Chưa rõ người phát biểu"
+        times = f" ({total.speeches} lần)" if total.speeches > 1 else ""
+        lines.append(f"- {name}: {duration(total.seconds)}{times}")
+    return [
+        Para((Run(f"{profile.label('speaking_time')}:", italic=True),), "group", keep_with_next=True),
+        *(para(list_item(line, i == len(lines) - 1), "item") for i, line in enumerate(lines)),
+    ]
+
+
+def _speech(speech: Speech, style: str, seconds: float | None = None) -> list[Block]:
     wording = kind_wording(speech.kind)
     subject = speech.subject or ""
-    at = f" (lúc {clock(speech.at)})" if speech.at else ""
+    lasted = f", {duration(seconds)}" if seconds is not None else ""
+    at = f" (lúc {clock(speech.at)}{lasted})" if speech.at else ""
     if speech.speaker is not None:
         action = wording.verb + (wording.subject_joint + subject if subject else "")
         runs: tuple[Run, ...] = (Run(formal_name(speech.speaker, style), bold=True), Run(f" {action}{at}:"))

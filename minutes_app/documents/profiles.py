@@ -108,6 +108,7 @@ class Profile:
     labels: dict[str, str] = field(default_factory=dict)
     signatures: Signatures | None = None
     recipients: Recipients | None = None
+    speaking_time: bool = False  # how long each speech lasted, from the audio
 
     def style(self, name: str) -> ParagraphStyle:
         try:
@@ -229,4 +230,5 @@ def _build(name: str, raw: dict[str, Any]) -> Profile:
         labels=dict(raw.get("labels", {})),
         signatures=Signatures(**signatures) if signatures else None,
         recipients=Recipients(recipients["heading"], tuple(recipients["lines"])) if recipients else None,
+        speaking_time=raw.get("speaking_time", False),
     )

@@ -20,6 +20,15 @@ def clock(moment: time | datetime) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d}"
 
 
+def duration(seconds: float) -> str:
+    """'4 phút 05 giây', '45 giây', '1 giờ 02 phút 03 giây'."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} giờ {minutes:02d} phút {secs:02d} giây"
+    return f"{minutes} phút {secs:02d} giây" if minutes else f"{secs} giây"
+
+
 def short_date(day: date) -> str:
     """'31/8/2026', as deadlines are written."""
     return f"{day.day}/{day.month}/{day.year}"

@@ -282,6 +282,8 @@ def reference_problems(document: Any) -> list[Problem]:
         check(["press_release", "general_photo"], press.get("general_photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
+    for i, item in _items(document, "audio"):
+        _check_date(["audio", i, "started_at"], item.get("started_at"), _DATETIME_PATTERN, problems)
     return problems
 
 

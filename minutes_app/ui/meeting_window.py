@@ -27,6 +27,7 @@ from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
+from minutes_app.ui.recorder_bar import AudioPanel
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
 
@@ -99,6 +100,7 @@ class MeetingWindow(QMainWindow):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.audio = AudioPanel(self, archive, self.bridge, self.proceedings, settings)
 
         self.save_state = QLabel(self.tr("Đã lưu"))
         self.save_state.setAccessibleName(self.tr("Trạng thái lưu"))
@@ -241,6 +243,7 @@ class MeetingWindow(QMainWindow):
         self.settings.set_geometry("meeting", bytes(self.saveGeometry().data()))
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
+        self.audio.close()
         if not self.editor.close():
             QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."
