@@ -226,3 +226,33 @@ def test_cli_exports_a_meeting_of_the_archive(tmp_path: Path, db_url: str) -> No
     assert "Số: 18/BB-SKHCN" in _read(out)
     missing = run("export", "1", "--document", "minutes", "--format", "pdf", "-o", str(tmp_path / "no" / "x.pdf"))
     assert missing.returncode == 1 and "không tồn tại" in missing.stderr and "Traceback" not in missing.stderr
+
+
+LONG_TITLE = (
+    "Hội nghị trực tuyến quán triệt triển khai thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng "
+    "Chính phủ về tăng cường công tác bảo đảm trật tự an toàn giao thông đường bộ trong tình hình mới và "
+)
+
+
+@pytest.mark.parametrize("document_kind", ["minutes", "press-release"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_1000_character_title_is_printed_whole_and_cut_only_in_the_properties(
+    tmp_path: Path, document_kind: str, fmt: str
+) -> None:
+    clauses = [f"kế hoạch số {i}/KH-UBND về an toàn giao thông tại địa bàn huyện số {i}" for i in range(1, 40)]
+    title = (LONG_TITLE + ", ".join(clauses))[:1000].rstrip(" ,")
+    meeting = read_meeting_file(_meeting_file(tmp_path, lambda document: document.update(title=title)))
+    out = tmp_path / f"out.{fmt}"
+    export_document(meeting, document_kind, fmt, out)
+    # The article's headline drops the leading "Hội nghị" and starts with a capital.
+    whole = title.removeprefix("Hội nghị trực")
+    assert flat(whole) in _read(out)
+    if fmt == "docx":
+        from docx import Document as open_docx
+
+        stored = open_docx(str(out)).core_properties.title
+        assert len(stored) == 255 and stored.endswith("…")
+        assert whole[:200] in stored
+    else:
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+        assert flat(whole[:200]) in flat(info)

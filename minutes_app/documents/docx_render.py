@@ -32,6 +32,8 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# The longest text a DOCX core property (title, author) may hold.
+PROPERTY_LENGTH = 255
 _Container = DocxDocument | _Cell
 
 
@@ -49,6 +51,14 @@ def set_font_slots(parent: OxmlElement, font: str) -> None:
         rfonts.attrib.pop(qn(attribute), None)
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(slot), font)
+
+
+def fit_property(text: str) -> str:
+    """``text`` cut to what a core property holds, an ellipsis marking the cut: the
+    document itself keeps the whole text."""
+    if len(text) <= PROPERTY_LENGTH:
+        return text
+    return text[: PROPERTY_LENGTH - 1].rstrip() + "…"
 
 
 def _language(parent: OxmlElement, tag: str) -> None:
@@ -100,8 +110,8 @@ class _Renderer:
             self._format(number, self.profile.style("page_number"))
             self._page_field(number, self.profile.style("page_number"))
         properties = self.docx.core_properties
-        properties.title = document.title
-        properties.author = document.author
+        properties.title = fit_property(document.title)
+        properties.author = fit_property(document.author)
         properties.language = "vi-VN"
 
     def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
