@@ -177,7 +177,7 @@ def test_an_office_profile_changes_one_value(monkeypatch: pytest.MonkeyPatch, tm
         encoding="utf-8",
     )
     assert load_profile("state").recipients.lines == ("- Lưu: VT.",)
-    assert load_profile("party").recipients.lines == ("- Các đồng chí dự hội nghị,", "- Lưu Văn phòng.")
+    assert load_profile("party").recipients.lines == ("- Các đồng chí dự {noun},", "- Lưu Văn phòng.")
 
 
 def test_a_broken_profile_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_cli_exports_from_a_file_without_touching_the_archive(tmp_path: Path) ->
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert (result.returncode, result.stderr) == (0, "")
-    assert "Cuộc họp kết thúc vào 11 giờ 15, ngày 10 tháng 7 năm 2026./." in _read(out)
+    assert "Hội nghị kết thúc vào 11 giờ 15, ngày 10 tháng 7 năm 2026./." in _read(out)
     assert not archive.exists()
 
 
@@ -256,3 +256,12 @@ def test_a_1000_character_title_is_printed_whole_and_cut_only_in_the_properties(
     else:
         info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
         assert flat(whole[:200]) in flat(info)
+
+
+def test_a_label_with_an_unknown_placeholder_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(profiles_module, "user_profiles_dir", lambda: tmp_path)
+    (tmp_path / "state.json").write_text(
+        json.dumps({"extends": "state", "labels": {"content": "Nội dung {cuộc họp}"}}), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"“Nội dung \{cuộc họp\}” có chỗ điền không dùng được .*\{noun\}, \{Noun\}"):
+        export_document(read_meeting_file(EXAMPLE), "minutes", "pdf", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

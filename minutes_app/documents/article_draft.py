@@ -16,6 +16,7 @@ from minutes_app.documents.wording import (
     continue_sentence,
     day_month,
     honorific,
+    meeting_noun,
     paragraphs,
     sentence,
     short_date,
@@ -35,11 +36,6 @@ class ArticleBlock:
     kind: BlockKind
     text: str
     photo: Photo | None = None
-
-
-# The meeting as the article names it, by how its title begins.
-_MEETING_NOUNS = (("Hội nghị", "Hội nghị"), ("Hội thảo", "Hội thảo"), ("Phiên họp", "phiên họp"),
-                  ("Cuộc họp", "cuộc họp"), ("Họp", "cuộc họp"), ("Tọa đàm", "Tọa đàm"))
 
 
 def draft_article(meeting: Meeting) -> list[ArticleBlock]:
@@ -63,13 +59,6 @@ def time_of_day(starts_at: datetime | None) -> str:
         return "Vừa qua"
     part = "Sáng" if starts_at.hour < 12 else "Chiều" if starts_at.hour < 18 else "Tối"
     return f"{part} {day_month(starts_at)}"
-
-
-def meeting_noun(title: str) -> str:
-    for start, noun in _MEETING_NOUNS:
-        if title.startswith(start + " "):
-            return noun
-    return "Hội nghị"
 
 
 class _Drafter:

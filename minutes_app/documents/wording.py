@@ -1,5 +1,6 @@
 """Vietnamese wording shared by the documents: dates, times, people, kinds of speech."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -7,6 +8,30 @@ from minutes_app.model import Attendance, SpeechKind, Style
 
 DASH = " – "  # the one form written between a name and a title (accepting ' - ' and ', ' when read)
 PARTY_HONORIFIC = "Đồng chí"
+
+
+# What a meeting calls itself, by the first of these words its title holds, and how the
+# documents name it mid-sentence: the events a title names get a capital, as in the press.
+_MEETING_NOUNS = {"hội nghị": "Hội nghị", "hội thảo": "Hội thảo", "tọa đàm": "Tọa đàm", "kỳ họp": "Kỳ họp",
+                  "phiên họp": "phiên họp", "cuộc họp": "cuộc họp", "họp": "cuộc họp"}
+_NOUN_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(_MEETING_NOUNS, key=len, reverse=True)) + r")(?!\w)",
+                         re.IGNORECASE)
+# A title typed as the minutes' own name ("Biên bản Hội nghị ...").
+_DOCUMENT_TYPE = re.compile(r"^\s*biên bản\s+", re.IGNORECASE)
+
+
+def meeting_noun(title: str) -> str:
+    """'Hội nghị', 'Hội thảo', 'phiên họp', 'cuộc họp'...: the word the meeting's own title
+    uses for it; 'cuộc họp' (the template's word) when it uses none."""
+    found = _NOUN_WORDS.search(title)
+    return _MEETING_NOUNS[found.group(1).lower()] if found else "cuộc họp"
+
+
+def subject_line(title: str) -> str:
+    """The meeting's title as a document's subject line, without a leading 'Biên bản'
+    (the type name above it says so)."""
+    stripped = _DOCUMENT_TYPE.sub("", title, count=1)
+    return capitalize_first(stripped) if stripped else title
 
 
 def long_date(day: date) -> str:
