@@ -195,15 +195,17 @@ class _Template(BaseDocTemplate):
 
     def filterFlowables(self, flowables: list[Flowable]) -> None:
         first = flowables[0] if flowables else None
-        if not isinstance(first, _Float) or len(flowables) < 2 or isinstance(flowables[1], _Float):
-            return
-        frame = self.frame
-        if frame._atTop:
+        frame = getattr(self, "frame", None)  # none before the first page begins
+        if not isinstance(first, _Float) or frame is None or frame._atTop:
             return
         room = frame._y - frame._y1p
         _width, height = first.wrap(frame._getAvailableWidth(), room)
-        if height + FLOAT_SPARE > room:
-            flowables[0], flowables[1] = flowables[1], flowables[0]
+        if height + FLOAT_SPARE <= room:
+            return
+        # The next flowable that is not a float comes first; the floats keep their order.
+        following = next((i for i, f in enumerate(flowables) if not isinstance(f, _Float)), None)
+        if following is not None:
+            flowables.insert(0, flowables.pop(following))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         block = getattr(flowable, "block", None)
