@@ -29,7 +29,6 @@ from minutes_app.documents.blocks import (
     Para,
     Picture,
     Rule,
-    Run,
     Spacer,
 )
 from minutes_app.documents.fonts import FontFaces
@@ -169,7 +168,7 @@ class _Renderer:
                     spec = self.profile.style(block.style)
                     paragraph = self._paragraph(container)
                     self._format(paragraph, spec, block.keep_with_next or keep_next)
-                    runs, _longest = lines.set_lines(block.runs, spec, self.faces, width)
+                    runs = lines.printed_runs(block.runs, spec, self.faces, width)
                     for run in runs:
                         self._run_format(paragraph.add_run(run.text), spec, run.bold, run.italic)
                 case Rule():
@@ -198,8 +197,7 @@ class _Renderer:
         paragraph's exact height puts the border where the PDF draws the line."""
         spec = self.profile.style(rule.style)
         look = self.profile.rule_look()
-        _runs, longest = lines.set_lines((Run(rule.text),), spec, self.faces, width)
-        length = min(longest, width) * rule.fraction
+        length = lines.longest_line(rule.text, spec, self.faces, width) * rule.fraction
         thickness = lines.thickness(look)
         face = lines.face_for(self.faces, spec.bold, spec.italic)
         paragraph = self._paragraph(container)

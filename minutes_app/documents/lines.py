@@ -10,7 +10,7 @@ the same that reportlab, Word and LibreOffice use.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -19,6 +19,7 @@ from minutes_app.documents import fonts
 from minutes_app.documents.blocks import Run
 from minutes_app.documents.fonts import FontFaces
 from minutes_app.documents.profiles import MM, Page, ParagraphStyle, RuleLook
+from minutes_app.documents.wording import COMPOUNDS
 
 NBSP = "\u00a0"
 
@@ -74,6 +75,11 @@ def baseline_drop(spec: ParagraphStyle, font: Path | None) -> float:
     return spec.size * (metrics.ascent + metrics.gap)
 
 
+def spacing_below(spec: ParagraphStyle, font: Path | None) -> float:
+    """What a line spacing above single adds below each line's baseline and descent."""
+    return max(0.0, leading(spec, font) - spec.size * vertical_metrics(font).line)
+
+
 def rule_offset(above: ParagraphStyle, font: Path | None, look: RuleLook) -> float:
     """From the end of the paragraph above (its space after included) to the middle of a
     rule that lies ``look.gap_mm`` below that paragraph's last baseline."""
@@ -106,31 +112,54 @@ class _Word:
     width: float
     space: float  # the space before it
     at: tuple[int, int] | None  # (run, index) of that space in the runs
+    text: str  # as typed, capitals and all
+
+
+# Words after which a line should not end: they lead into what follows them.
+_LEADING_WORDS = frozenset(("và", "của", "về", "các", "những", "tại", "cho", "với", "trong", "để", "theo", "từ",
+                            "đến", "trên", "thuộc", "là"))
+_DASHES = frozenset(("-", "–"))
+# Above this many words a text is balanced without weighing where it breaks (a subject
+# line of a thousand characters): the search grows with the square of the words.
+_WEIGHED_WORDS = 60
+
+
+def _break_points(before: str, after: str) -> int:
+    """Points against a line break between two words. None before a word that leads
+    into what follows ('| và', '| của') or after punctuation; two after such a word or a
+    dash ('và |', '| -', '- |'); three inside a word ('thông | tin', or a capital then a small letter:
+    names capitalise only the first syllable of a word, 'Chỉ | đạo'); one anywhere else."""
+    if before.casefold() in _LEADING_WORDS or _DASHES & {before, after}:
+        return 2
+    if after.casefold() in _LEADING_WORDS or before[-1:] in ",;:":
+        return 0
+    if f"{before} {after}".casefold() in COMPOUNDS or (before[:1].isupper() and after[:1].islower()):
+        return 3
+    return 1
 
 
 def _segments(runs: Sequence[Run], spec: ParagraphStyle, faces: FontFaces | None) -> list[list[_Word]]:
-    """The words of each forced line (a newline in the text forces one), with widths."""
+    """The words of each forced line (a newline in the text forces one), with widths
+    measured as printed (capitals applied) and their text as typed."""
     segments: list[list[_Word]] = [[]]
-    width, space, at = 0.0, 0.0, None
-    started = False
+    width, space, at, typed = 0.0, 0.0, None, ""
     for run_index, run in enumerate(runs):
         face = face_for(faces, run.bold or spec.bold, run.italic or spec.italic)
-        text = spec.display(run.text)
-        for index, char in enumerate(text):
+        for index, char in enumerate(run.text):
             if char in " \n":
-                if started:
-                    segments[-1].append(_Word(width, space, at))
-                width, started = 0.0, False
+                if typed:
+                    segments[-1].append(_Word(width, space, at, typed))
+                width, typed = 0.0, ""
                 if char == "\n":
                     segments.append([])
                     space, at = 0.0, None
                 else:
                     space, at = fonts.text_width(" ", spec.size, face), (run_index, index)
             else:
-                width += fonts.text_width(char, spec.size, face)
-                started = True
-    if started:
-        segments[-1].append(_Word(width, space, at))
+                width += fonts.text_width(spec.display(char), spec.size, face)
+                typed += char
+    if typed:
+        segments[-1].append(_Word(width, space, at, typed))
     return segments
 
 
@@ -152,41 +181,95 @@ def _line_widths(words: list[_Word], starts: list[int]) -> list[float]:
             for a, b in zip(starts, ends, strict=True)]
 
 
-def _balanced(words: list[_Word], limit: float) -> list[int]:
-    """Line starts for as few lines as filling gives, each as near the same length as can
-    be: filling again at the narrowest width that needs no more lines."""
-    starts = _greedy(words, limit)
-    if len(starts) < 2:
-        return starts
+def _narrowest(words: list[_Word], limit: float, count: int) -> list[int]:
+    """Filling again at the narrowest width that needs no more than ``count`` lines."""
     low, high = max(w.width for w in words), limit
     while high - low > 0.25:
         middle = (low + high) / 2
-        if len(_greedy(words, middle)) <= len(starts):
+        if len(_greedy(words, middle)) <= count:
             high = middle
         else:
             low = middle
     return _greedy(words, high)
 
 
-def set_lines(runs: Sequence[Run], spec: ParagraphStyle, faces: FontFaces | None,
-              width: float) -> tuple[tuple[Run, ...], float]:
-    """The runs as they are printed (capitals applied), with line breaks at the balanced
-    places when the style asks for it, and the width of the longest line."""
+def _balanced(words: list[_Word], limit: float) -> list[int]:
+    """Line starts for as few lines as filling gives, as near the same length as can be,
+    and breaking where a clerk would: the longest line plus a weight for each point of
+    ``_break_points`` is the least of all the ways to break."""
+    count = len(_greedy(words, limit))
+    if count < 2:
+        return [0]
+    if len(words) > _WEIGHED_WORDS:
+        return _narrowest(words, limit, count)
+    weight = 0.08 * limit
+    left = [0.0]  # width of words[:i] and the spaces between them, for line widths
+    for index, word in enumerate(words):
+        left.append(left[-1] + word.width + (word.space if index else 0))
+
+    def width(a: int, b: int) -> float:
+        return left[b] - left[a] - (words[a].space if a else 0)
+
+    # best[k][i]: for the first i words on k lines, by points, (longest line, where the last line starts)
+    best: list[dict[int, dict[int, tuple[float, int]]]] = [{0: {0: (0.0, -1)}}]
+    for lines_so_far in range(1, count + 1):
+        layer: dict[int, dict[int, tuple[float, int]]] = {}
+        for end in range(lines_so_far, len(words) + 1):
+            for start in range(end - 1, lines_so_far - 2, -1):
+                line = width(start, end)
+                if line > limit:
+                    break
+                before = best[-1].get(start)
+                if not before:
+                    continue
+                cost = _break_points(words[start - 1].text, words[start].text) if start else 0
+                for points, (longest, _previous) in before.items():
+                    entry = layer.setdefault(end, {})
+                    candidate = (max(longest, line), start)
+                    if points + cost not in entry or candidate[0] < entry[points + cost][0]:
+                        entry[points + cost] = candidate
+        best.append(layer)
+    finals = best[-1][len(words)]
+    points = min(finals, key=lambda p: finals[p][0] + weight * p)
+    starts, end = [], len(words)
+    for layer_index in range(count, 0, -1):
+        # Follow back the entry with the points left at each layer.
+        longest, start = best[layer_index][end][points]
+        starts.append(start)
+        points -= _break_points(words[start - 1].text, words[start].text) if start else 0
+        end = start
+    return starts[::-1]
+
+
+@lru_cache(maxsize=512)
+def _set(runs: tuple[Run, ...], spec: ParagraphStyle, faces: FontFaces | None,
+         width: float) -> tuple[tuple[Run, ...], float]:
     # A little room, so that the renderers' own rounding never breaks a line again.
     limit = width - spec.left_indent_cm * 10 * MM - spec.first_line_indent_cm * 10 * MM - 0.5
-    shown = tuple(Run(spec.display(run.text), run.bold, run.italic) for run in runs)
     breaks: list[tuple[int, int]] = []
     longest = 0.0
-    for words in _segments(shown, spec, faces):
+    for words in _segments(runs, spec, faces):
         if not words:
             continue
         starts = _balanced(words, limit) if spec.balance else _greedy(words, limit)
         longest = max(longest, *_line_widths(words, starts))
-        if spec.balance:
-            breaks += [at for at in (words[start].at for start in starts[1:]) if at is not None]
-    if not breaks:
-        return shown, longest
-    texts = [list(run.text) for run in shown]
-    for run_index, index in breaks:
-        texts[run_index][index] = "\n"
-    return tuple(Run("".join(text), run.bold, run.italic) for text, run in zip(texts, shown, strict=True)), longest
+        breaks += [at for at in (words[start].at for start in starts[1:]) if at is not None]
+    texts = [list(run.text) for run in runs]
+    if spec.balance:
+        for run_index, index in breaks:
+            texts[run_index][index] = "\n"
+    return tuple(Run(spec.display("".join(text)), run.bold, run.italic)
+                 for text, run in zip(texts, runs, strict=True)), longest
+
+
+def printed_runs(runs: tuple[Run, ...], spec: ParagraphStyle, faces: FontFaces | None, width: float) -> tuple[Run, ...]:
+    """The runs as printed ``width`` wide: capitals applied and, when the style balances
+    its lines, a line break at each place where a balanced line ends."""
+    if not spec.balance:
+        return tuple(Run(spec.display(run.text), run.bold, run.italic) for run in runs)
+    return _set(runs, spec, faces, width)[0]
+
+
+def longest_line(text: str, spec: ParagraphStyle, faces: FontFaces | None, width: float) -> float:
+    """The width of the longest line of ``text`` printed ``width`` wide in ``spec``."""
+    return min(_set((Run(text),), spec, faces, width)[1], width)

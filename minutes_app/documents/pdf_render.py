@@ -93,19 +93,28 @@ class _PreparedJPEG(ImageReader):
 
 
 class _Para(Paragraph):
-    """A paragraph whose baselines sit where word processors put them: the line gap and
-    the ascent below the top of the line (reportlab puts the first one a font size down)."""
+    """A paragraph laid out as word processors lay it out: each baseline the line gap and
+    the ascent below the top of its line (reportlab puts the first one a font size down),
+    and what line spacing adds to the last line below it free to hang into the bottom
+    margin (it counts as space after the paragraph, which a page need not hold)."""
 
     block: int | None = None  # the top-level block it draws, for the order of floats
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        super().drawOn(canvas, x, y + self.style.lift, _sW)
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight + self.style.hang)
+        return width, height - self.style.hang
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight + self.style.hang)
         for part in parts:
             part.block = self.block
         return parts
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter + self.style.hang)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y + self.style.lift - self.style.hang, _sW)
 
 
 class _Rule(Flowable):
@@ -279,6 +288,7 @@ class _Renderer:
                 spaceShrinkage=0,
             )
             style.lift = spec.size - lines.baseline_drop(spec, self.faces.regular)
+            style.hang = lines.spacing_below(spec, self.faces.regular)
             self.styles[name] = style
         return self.styles[name]
 
@@ -303,7 +313,7 @@ class _Renderer:
 
     def paragraph(self, block: Para, width: float) -> _Para:
         spec = self.profile.style(block.style)
-        runs, _longest = lines.set_lines(block.runs, spec, self.faces, width)
+        runs = lines.printed_runs(block.runs, spec, self.faces, width)
         return _Para(self.markup(runs, spec), self.style(block.style))
 
     def flowables(self, blocks: tuple[Block, ...] | list[Block], width: float, top: bool = False) -> list[Flowable]:
@@ -315,7 +325,9 @@ class _Renderer:
                 case Para():
                     flowable = self.paragraph(block, width)
                     if top and block.keep_with_next and (index == 0 or not _keeps(blocks[index - 1])):
-                        result.append(_KeepRoom(self._kept_height(blocks, index, width)))
+                        # More than a page cannot be kept together: a new page would stay empty.
+                        needed = min(self._kept_height(blocks, index, width), self.profile.page.text_height_pt - 1)
+                        result.append(_KeepRoom(needed))
                 case Rule():
                     flowable = self.rule(block, width)
                 case Spacer():
@@ -355,9 +367,9 @@ class _Renderer:
     def rule(self, block: Rule, width: float) -> _Rule:
         spec = self.profile.style(block.style)
         look = self.profile.rule_look()
-        _runs, longest = lines.set_lines((Run(block.text),), spec, self.faces, width)
         face = lines.face_for(self.faces, spec.bold, spec.italic)
-        return _Rule(min(longest, width) * block.fraction, lines.rule_offset(spec, face, look),
+        return _Rule(lines.longest_line(block.text, spec, self.faces, width) * block.fraction,
+                     lines.rule_offset(spec, face, look),
                      lines.thickness(look), block.dash == "dashed", look.space_after)
 
     def table(self, block: Columns, width: float) -> Table:

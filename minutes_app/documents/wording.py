@@ -130,6 +130,25 @@ SUMMARY_VERBS = frozenset(
     )
 )
 
+# Two-syllable words common in the names of bodies, titles and subject lines: a line
+# never breaks inside one when it can break elsewhere ('THÔNG | TIN' is half a word).
+COMPOUNDS = frozenset(
+    (
+        "an ninh", "an toàn", "bảo đảm", "bảo hiểm", "biên phòng", "chấp hành", "chỉ đạo", "chi bộ", "chính phủ",
+        "chính trị", "chuyển đổi", "công an", "công chức", "công đoàn", "công nghệ", "công nghiệp", "công tác",
+        "công thương", "cơ quan", "cuối năm", "dân tộc", "dân vận", "dịch vụ", "doanh nghiệp", "du lịch", "đại biểu",
+        "đảng bộ", "đảng ủy", "đảng viên", "đào tạo", "đầu năm", "đầu tư", "đối ngoại", "đường bộ", "giáo dục",
+        "giao thông", "hạ tầng", "hành chính", "hội đồng", "huyện ủy", "kế hoạch", "khoa học", "khu vực", "kiểm tra",
+        "kinh tế", "lao động", "liên đoàn", "mặt trận", "môi trường", "ngân hàng", "ngoại vụ", "nhà nước", "nhân dân",
+        "nhiệm vụ", "nội chính", "nội vụ", "nông dân", "nông nghiệp", "nông thôn", "phát triển", "phụ nữ", "quán triệt",
+        "quản lý", "quân sự", "quốc hội", "quốc phòng", "sơ kết", "tài chính", "tài nguyên", "tăng cường", "thanh niên",
+        "thanh tra", "thành phố", "thành ủy", "thể thao", "thị trấn", "thị xã", "thông tin", "thủ tướng", "thương binh",
+        "thường trực", "thường vụ", "thực hiện", "tình hình", "tỉnh ủy", "tổ chức", "tổ quốc", "tôn giáo", "tổng kết",
+        "trật tự", "triển khai", "trung tâm", "truyền thông", "tuyên giáo", "tư pháp", "ủy ban", "văn hóa", "văn phòng",
+        "vận tải", "viên chức", "xã hội", "xây dựng", "y tế",
+    )
+)
+
 # Names of bodies and offices that are proper nouns though the next word is in lower case.
 _PROPER_HEADS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Chính phủ", "Quốc hội", "Nhà nước",
                  "Thủ tướng", "Bộ trưởng", "Trung ương", "Hội đồng nhân dân", "Ủy ban nhân dân")
