@@ -217,7 +217,7 @@ def _balanced(words: list[_Word], limit: float) -> list[int]:
         for end in range(lines_so_far, len(words) + 1):
             for start in range(end - 1, lines_so_far - 2, -1):
                 line = width(start, end)
-                if line > limit:
+                if line > limit and start < end - 1:  # a word longer than a line has a line of its own
                     break
                 before = best[-1].get(start)
                 if not before:

@@ -67,11 +67,13 @@ class _Composer:
         meeting, header = self.meeting, self.profile.header
         assert header is not None, "a minutes profile has a header"
         left: list[Block] = []
+        # Names are printed on lines of their own making: a line break typed in them is a space.
+        organ = one_line(meeting.organizer_name)
         if meeting.organizer_parent:
-            left.append(para(meeting.organizer_parent, "parent"))
-        left.append(para(meeting.organizer_name, "organ"))
+            left.append(para(one_line(meeting.organizer_parent), "parent"))
+        left.append(para(organ, "organ"))
         if header.organ_mark == "rule":
-            left.append(Rule(meeting.organizer_name, "organ", header.organ_rule.length, header.organ_rule.dash))
+            left.append(Rule(organ, "organ", header.organ_rule.length, header.organ_rule.dash))
         elif header.organ_mark == "star":
             left.append(para("*", "organ"))
         if meeting.document_number:
@@ -79,7 +81,7 @@ class _Composer:
         else:
             number = header.number_blank.format(code=meeting.organizer_code or "")
         # The number, and the blank left for it, in one piece: spaces neither break nor collapse.
-        left.append(Para((Run(bind_all(number)),), "number"))
+        left.append(Para((Run(bind_all(number.replace("\n", " "))),), "number"))
 
         right: list[Block] = []
         for line in header.national:
@@ -89,7 +91,7 @@ class _Composer:
         return [Columns((tuple(left), tuple(right)), (header.left_width, 1 - header.left_width))]
 
     def title(self) -> list[Block]:
-        subject = subject_line(self.meeting.title)
+        subject = one_line(subject_line(self.meeting.title))
         blocks: list[Block] = [
             para(self.label("type_name"), "type_name", keep_with_next=True),
             para(subject, "subject", keep_with_next=True),
@@ -222,6 +224,11 @@ def compose_minutes(meeting: Meeting, profile: Profile) -> Document:
 def para(text: str, style: str, *, keep_with_next: bool = False) -> Para:
     """A paragraph of one run, its times, dates and numbers never broken over two lines."""
     return Para((Run(bind(text)),), style, keep_with_next)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of spaces and line breaks made one space."""
+    return " ".join(text.split())
 
 
 def _items(texts: list[str]) -> list[Block]:

@@ -338,6 +338,9 @@ class _Renderer:
                     flowable = _Photo(_PreparedJPEG(prepared, block.sha256), shown, tall)
                 case Columns():
                     flowable = self.table(block, width)
+                    if isinstance(flowable, list):  # taller than a page: its cells one after the other
+                        result += flowable
+                        continue
                 case KeepTogether():
                     flowable = RLKeepTogether(self.flowables(block.blocks, width))
                 case Float():
@@ -353,7 +356,9 @@ class _Renderer:
         needed = 0.0
         for block in blocks[index:]:
             if not isinstance(block, Para):
-                needed += sum(f.getSpaceBefore() + f.wrap(width, 1e6)[1] for f in self.flowables([block], width))
+                # All of it (a table, a group): it cannot split.
+                parts = self.flowables(block.blocks if isinstance(block, KeepTogether) else [block], width)
+                needed += sum(f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in parts)
                 break
             paragraph = self.paragraph(block, width)
             height = paragraph.wrap(width, 1e6)[1]
@@ -372,9 +377,14 @@ class _Renderer:
                      lines.rule_offset(spec, face, look),
                      lines.thickness(look), block.dash == "dashed", look.space_after)
 
-    def table(self, block: Columns, width: float) -> Table:
+    def table(self, block: Columns, width: float) -> Table | list[Flowable]:
+        """The columns side by side; a row never splits, so one taller than a page (a
+        header of a hundred lines) gives its cells' flowables one after the other instead."""
         widths = [width * w for w in block.widths]
         cells = [[_Stack(self.flowables(cell, w))] for cell, w in zip(block.cells, widths, strict=True)]
+        if max(cell[0].wrap(w, 1e6)[1] for cell, w in zip(cells, widths, strict=True)) > \
+                self.profile.page.text_height_pt:
+            return [flowable for cell in block.cells for flowable in self.flowables(cell, width)]
         table = Table([cells], colWidths=widths)
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
