@@ -21,6 +21,7 @@ from minutes_app.documents.wording import (
     sentence,
     short_date,
     starts_with_verb,
+    subject_line,
     titled_name,
     titles_text,
 )
@@ -47,7 +48,7 @@ def headline(meeting: Meeting) -> str:
     press = meeting.press_release
     if press is not None and press.title:
         return press.title
-    title = meeting.title.strip()
+    title = subject_line(meeting.title.strip())
     if title.casefold().startswith("hội nghị ") and len(title) > len("hội nghị "):
         return capitalize_first(title[len("hội nghị "):].strip())
     return title
@@ -122,7 +123,7 @@ class _Drafter:
         if self.press is not None and self.press.lead:
             return self.press.lead
         meeting = self.meeting
-        title = meeting.title.strip()
+        title = subject_line(meeting.title.strip())
         named = title if title.startswith(("Hội nghị", "Hội thảo", "Tọa đàm")) else continue_sentence(title)
         parts = [sentence(f"{time_of_day(meeting.starts_at)}, {meeting.organizer_name} tổ chức {named}")]
         chair = meeting.chair
