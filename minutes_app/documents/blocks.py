@@ -82,9 +82,11 @@ class KeepTogether:
 @dataclass(frozen=True)
 class Float:
     """Blocks kept together (a photo and its caption) that may move below the paragraphs
-    after them, to the top of the next page, rather than leave the rest of a page empty."""
+    after them in one of the styles ``past`` (the body text, not the byline), towards the
+    top of the next page, rather than leave the rest of a page empty."""
 
     blocks: tuple["Block", ...]
+    past: frozenset[str] = frozenset({"body"})
 
 
 Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Float

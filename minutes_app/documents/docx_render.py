@@ -266,11 +266,13 @@ def _floats_placed(document: Document, profile: Profile) -> list[Block]:
     a page comes after the text that filled the page instead (pdf_render.float_places)."""
     if not any(isinstance(block, Float) for block in document.blocks):
         return document.blocks
+    from reportlab.platypus.doctemplate import LayoutError
+
     from minutes_app.documents.pdf_render import float_places
 
     try:
         places = float_places(document, profile)
-    except ExportError:  # no font to lay the page out with: the order as composed
+    except (ExportError, LayoutError):  # no font, or a page reportlab cannot lay out: as composed
         return document.blocks
     after: dict[int | None, list[int]] = {}
     for index in sorted(places):

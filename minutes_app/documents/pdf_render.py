@@ -171,9 +171,9 @@ class _Float(_Stack):
     """A stack (a photo and its caption) which the document template may move below the
     flowables after it when it does not fit on the page (``_Template``)."""
 
-    def __init__(self, content: list[Flowable], block: int) -> None:
+    def __init__(self, content: list[Flowable], block: int, past: frozenset[str]) -> None:
         super().__init__(content)
-        self.block = block
+        self.block, self.past = block, past
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         # Taller than a whole page: it flows in pieces after all.
@@ -211,9 +211,10 @@ class _Template(BaseDocTemplate):
         _width, height = first.wrap(frame._getAvailableWidth(), room)
         if height + FLOAT_SPARE <= room:
             return
-        # The next flowable that is not a float comes first; the floats keep their order.
+        # The next flowable that is not a float comes first, if the float may move past it;
+        # the floats keep their order.
         following = next((i for i, f in enumerate(flowables) if not isinstance(f, _Float)), None)
-        if following is not None:
+        if following is not None and getattr(getattr(flowables[following], "style", None), "name", None) in first.past:
             flowables.insert(0, flowables.pop(following))
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -344,7 +345,7 @@ class _Renderer:
                 case KeepTogether():
                     flowable = RLKeepTogether(self.flowables(block.blocks, width))
                 case Float():
-                    flowable = _Float(self.flowables(block.blocks, width), index)
+                    flowable = _Float(self.flowables(block.blocks, width), index, block.past)
             if top:
                 flowable.block = index
             result.append(flowable)
