@@ -322,6 +322,7 @@ class _Renderer:
         list, where headings are kept with what follows and floats can move."""
         result: list[Flowable] = []
         for index, block in enumerate(blocks):
+            flowable: Flowable
             match block:
                 case Para():
                     flowable = self.paragraph(block, width)
@@ -338,10 +339,11 @@ class _Renderer:
                     shown, tall = shown_size(prepared, width * block.width, self.profile.page.text_height_pt)
                     flowable = _Photo(_PreparedJPEG(prepared, block.sha256), shown, tall)
                 case Columns():
-                    flowable = self.table(block, width)
-                    if isinstance(flowable, list):  # taller than a page: its cells one after the other
-                        result += flowable
+                    table = self.table(block, width)
+                    if isinstance(table, list):  # taller than a page: its cells one after the other
+                        result += table
                         continue
+                    flowable = table
                 case KeepTogether():
                     flowable = RLKeepTogether(self.flowables(block.blocks, width))
                 case Float():
