@@ -1392,4 +1392,61 @@ Your version: «{mine}»</translation>
         <translation>Topics discussed</translation>
     </message>
 </context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>Không tạo được văn bản (biên bản hoặc tin bài).</source>
+        <translation>The document (minutes or article) could not be made.</translation>
+    </message>
+    <message>
+        <source>Không đọc hoặc ghi được tệp cuộc họp.</source>
+        <translation>The meeting file could not be read or written.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được thay đổi vừa rồi.</source>
+        <translation>The last change could not be made.</translation>
+    </message>
+    <message>
+        <source>Thao tác vừa rồi trong cửa sổ không thực hiện được.</source>
+        <translation>What you just did in the window could not be done.</translation>
+    </message>
+    <message>
+        <source>Thao tác với kho lưu trữ không thực hiện được.</source>
+        <translation>The archive could not do what was asked.</translation>
+    </message>
+    <message>
+        <source>Thao tác vừa rồi không thực hiện được.</source>
+        <translation>What you just did could not be done.</translation>
+    </message>
+    <message>
+        <source>Lỗi không lường trước</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Chi tiết lỗi đã được ghi vào tệp:
+{file}</source>
+        <translation>The details of the error were written to the file:
+{file}</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp nhật ký lỗi: hãy chép chi tiết và gửi cho người hỗ trợ.</source>
+        <translation>The error log could not be written: copy the details and send them to your support.</translation>
+    </message>
+    <message>
+        <source>Lỗi không lường trước: {error}.</source>
+        <translation>Unexpected error: {error}.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cuộc họp vẫn an toàn: những gì đã lưu còn nguyên trong kho, có thể làm tiếp hoặc thử lại.</source>
+        <translation>The meeting&apos;s data is safe: what was saved is still in the archive; you can go on or try again.</translation>
+    </message>
+    <message>
+        <source>Chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Đã chép</source>
+        <translation>Copied</translation>
+    </message>
+</context>
 </TS>
