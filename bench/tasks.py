@@ -29,15 +29,25 @@ def _window(archive: Archive, context: Context) -> TaskRegisterWindow:
     return window
 
 
+def _searchable(window: TaskRegisterWindow) -> Callable[[], bool]:
+    return lambda: window.searchable
+
+
 def _changes(window: TaskRegisterWindow) -> list[tuple[str, Callable[[], None]]]:
     """Each change a secretary makes in the register, and how to take it back."""
 
     def text(line: QLineEdit, value: str) -> Callable[[], None]:
         return lambda: line.setText(value)
 
+    def status_chosen(name: str) -> Callable[[], None]:
+        return lambda: window.status.setCurrentIndex(window.status.findText(name))
+
+    def sort(column: int, order: Qt.SortOrder) -> Callable[[], None]:
+        return lambda: window.table.sortByColumn(column, order)
+
     changes: list[tuple[str, Callable[[], None]]] = []
     for status in ("Chưa hoàn thành", Status.OVERDUE.label, Status.DUE_SOON.label, "Đã hoàn thành"):
-        changes.append((f"status {status}", lambda s=status: window.status.setCurrentIndex(window.status.findText(s))))
+        changes.append((f"status {status}", status_chosen(status)))
     changes += [(f"search {s}", text(window.search, s)) for s in SEARCHES]
     changes += [(f"unit {u}", text(window.unit, u)) for u in UNITS]
     changes += [(f"meeting {m}", text(window.meeting, m)) for m in MEETINGS]
@@ -45,7 +55,7 @@ def _changes(window: TaskRegisterWindow) -> list[tuple[str, Callable[[], None]]]
     changes.append(("leader", lambda: window.leader.setCurrentIndex(7)))
     for column in range(8):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            changes.append((f"sort {column} {order.name}", lambda c=column, o=order: window.table.sortByColumn(c, o)))
+            changes.append((f"sort {column} {order.name}", sort(column, order)))
     return changes
 
 
@@ -62,7 +72,7 @@ def task_register(context: Context) -> Measured:
             app.processEvents()
             measured.add("task_register_open", time.perf_counter() - started)
             cpu["open"].append(time.process_time() - used)
-            wait_until(lambda w=window: w.searchable)  # its search is ready before the next one opens
+            wait_until(_searchable(window))  # its search is ready before the next one opens
             window.hide()
             window.deleteLater()
             idle(100)

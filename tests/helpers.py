@@ -102,3 +102,13 @@ def drop_task_follow_up(execute: Callable[[str], object]) -> None:
     for column in ("lead_unit", "partners", "recurrence", "deadline_extensions", "progress", "done_on", "result",
                    "report_number", "report_date"):
         execute(f"ALTER TABLE directive DROP COLUMN {column}")
+REPORTS = Path(__file__).parent / "reports"
+
+
+def report(name: str, key: str, figures: dict[str, Any]) -> None:
+    """Keep a test's figures in tests/reports/NAME.json under KEY (docs/reliability.md quotes them)."""
+    REPORTS.mkdir(exist_ok=True)
+    path = REPORTS / f"{name}.json"
+    found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    found[key] = figures
+    path.write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -357,7 +357,7 @@ def test_the_next_session_starts_with_the_open_tasks(tasks_archive, monkeypatch:
     # The minutes print them under their heading, before the proceedings.
     with archive.sessions() as session:
         document = compose_minutes(load_meeting(session, next_id), load_profile("state"))
-    text = document.text()
+    text = document.text().replace("\xa0", " ")  # dates are bound by no-break spaces
     assert "Kết quả thực hiện kết luận kỳ trước:" in text
     assert ("- Sở Y tế: hoàn thiện đề án nâng cấp Bệnh viện đa khoa tỉnh (hạn 15/12/2026): đang thực hiện, trong "
             "hạn; đến ngày 20/10/2026: đã lấy ý kiến các sở, ngành;") in text

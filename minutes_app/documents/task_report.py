@@ -47,8 +47,9 @@ def compose_task_report(tasks: Sequence[TaskDetail], scope: ReportScope, profile
         para(profile.label("type_name"), "type_name", keep_with_next=True),
         para(subject, "subject", keep_with_next=True),
     ]
-    if profile.header and profile.header.subject_rule:
-        document.blocks.append(Rule(subject, "subject", profile.header.subject_rule))
+    rule = profile.header.subject_rule if profile.header else None
+    if rule:
+        document.blocks.append(Rule(subject, "subject", rule.length, rule.dash))
     document.blocks.append(Spacer(12))
     document.blocks.append(para(_introduction(tasks, scope), "body"))
     document.blocks += _summary(tasks, profile)

@@ -166,30 +166,33 @@ _PATTERN_MESSAGES = {
 
 def _schema_problems(error: "ValidationError") -> Iterator[Problem]:
     path = list(error.absolute_path)
+    # JSON values, always set on the errors iter_errors gives (the stubs allow them unset).
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     match error.validator:
         case "type":
-            expected = error.validator_value
-            names = [_(_TYPE_NAMES.get(t, t)) for t in ([expected] if isinstance(expected, str) else expected)]
+            names = [_(_TYPE_NAMES.get(t, t)) for t in ([value] if isinstance(value, str) else value)]
             yield Problem(json_path(path), _("phải là {type}").format(type=_(" hoặc ").join(names)))
         case "required":
-            missing = [k for k in error.validator_value if k not in error.instance]
+            missing = [k for k in value if k not in instance]
             for key in missing:
                 yield Problem(json_path([*path, key]), _("thiếu trường bắt buộc"))
         case "additionalProperties":
-            allowed = error.schema.get("properties", {})
-            for key in error.instance:
+            allowed = schema.get("properties", {})
+            for key in instance:
                 if key not in allowed and not key.startswith("x-"):
                     yield Problem(
                         json_path([*path, key]),
                         _("khóa không có trong định dạng (gõ nhầm tên khóa?)"),
                     )
         case "const":
-            yield Problem(json_path(path), _("phải là “{value}”").format(value=error.validator_value))
+            yield Problem(json_path(path), _("phải là “{value}”").format(value=value))
         case "enum":
-            values = ", ".join(str(v) for v in error.validator_value)
+            values = ", ".join(str(v) for v in value)
             yield Problem(json_path(path), _("phải là một trong các giá trị: {values}").format(values=values))
         case "pattern":
-            message = _PATTERN_MESSAGES.get(error.validator_value, N_("không đúng định dạng"))
+            message = _PATTERN_MESSAGES.get(value, N_("không đúng định dạng"))
             yield Problem(json_path(path), _(message))
         case "minLength":
             yield Problem(json_path(path), _("không được để trống"))
@@ -284,6 +287,8 @@ def reference_problems(document: Any) -> list[Problem]:
         check(["press_release", "general_photo"], press.get("general_photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
+    for i, item in _items(document, "audio"):
+        _check_date(["audio", i, "started_at"], item.get("started_at"), _DATETIME_PATTERN, problems)
     return problems
 
 

@@ -1,6 +1,8 @@
-"""Dates as the secretary types and reads them: day/month/year."""
+"""Dates as the secretary types and reads them: day/month/year; times as Qt shows them."""
 
-from datetime import date
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
 
 
 def parse_date(text: str) -> date | None:
@@ -14,3 +16,10 @@ def parse_date(text: str) -> date | None:
 
 def show_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def qt_datetime(value: datetime) -> QDateTime:
+    """``value`` as Qt's date-time, to the millisecond (spelt out: the type hints of the
+    PySide6 this app pins lack the conversion Qt makes itself)."""
+    return QDateTime(QDate(value.year, value.month, value.day),
+                     QTime(value.hour, value.minute, value.second, value.microsecond // 1000))

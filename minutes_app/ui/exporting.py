@@ -11,11 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from minutes_app.archive import load_meeting
 from minutes_app.documents import ExportError, export_document
 from minutes_app.editing.editor import MeetingEditor
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.printing import paint_pages, pdf_page_images
 from minutes_app.ui.settings import Settings
 
@@ -27,10 +28,9 @@ def ask_path(
     window: QWidget, title: str, suggested: Path, file_filter: str, fmt: str, settings: Settings
 ) -> Path | None:
     """Where the user wants an export written, with its extension; the folder is remembered."""
-    chosen, _filter = QFileDialog.getSaveFileName(window, title, str(suggested), file_filter)
-    if not chosen:
+    path = file_dialogs.save_file(window, title, suggested, file_filter)
+    if path is None:
         return None
-    path = Path(chosen)
     if path.suffix.casefold() != f".{fmt}":
         path = path.with_name(f"{path.name}.{fmt}")
     settings.last_folder = path.parent

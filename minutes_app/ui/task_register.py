@@ -53,7 +53,7 @@ RECHECK_AFTER = 2.0
 # The tasks' details are read this long after the list is read, once it is on the screen:
 # their reading, on a worker thread, would otherwise hold up the window's first paint.
 DETAILS_AFTER_MS = 100
-OpenTask = Callable[[int, uuid.UUID], None]
+OpenTask = Callable[[int, uuid.UUID], object]
 
 
 class _Details(QObject):
@@ -108,8 +108,8 @@ class TaskRegisterWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in zip(COLUMNS, (150, 180, 210, 420, 170, 300, 170, 95), strict=True):
-            self.table.setColumnWidth(COLUMNS.index(column), width)
+        for name, width in zip(COLUMNS, (150, 180, 210, 420, 170, 300, 170, 95), strict=True):
+            self.table.setColumnWidth(COLUMNS.index(name), width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(lambda index: self.open_current())
 
@@ -184,9 +184,10 @@ class TaskRegisterWindow(QMainWindow):
         self.leader.currentIndexChanged.connect(lambda _index: self.apply())
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Thời gian giao nhiệm vụ"))
-        for label, key in ((self.tr("Mọi lúc"), ""), (self.tr("Tháng này"), "month"), (self.tr("Quý này"), "quarter"),
-                           (self.tr("Năm nay"), "year"), (self.tr("Năm trước"), "last-year")):
-            self.period.addItem(label, key)
+        for caption, key in ((self.tr("Mọi lúc"), ""), (self.tr("Tháng này"), "month"),
+                             (self.tr("Quý này"), "quarter"), (self.tr("Năm nay"), "year"),
+                             (self.tr("Năm trước"), "last-year")):
+            self.period.addItem(caption, key)
         self.period.currentIndexChanged.connect(lambda _index: self._period_chosen())
         self.start = self._line(self.tr("từ ngày"), self.tr("Giao từ ngày"))
         self.end = self._line(self.tr("đến ngày"), self.tr("Giao đến ngày"))
@@ -251,7 +252,11 @@ class TaskRegisterWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setVisible(False)
         self.addAction(find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self.focus_search)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # --- reading the archive -------------------------------------------------------
 
