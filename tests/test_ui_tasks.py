@@ -254,7 +254,7 @@ def test_the_next_session_reviews_the_open_tasks(qtbot, archive, tmp_path: Path)
     following.close()
 
     # A new meeting of the same organiser brings them on request.
-    fresh = window.create("state")
+    fresh = window.create_meeting("state")
     type_text(fresh.general.lines["organizer_name"], "Văn phòng UBND tỉnh")
     fresh.tabs.setCurrentWidget(fresh.conclusions)
     assert fresh.conclusions.carried.bring_in() == 8
