@@ -51,9 +51,17 @@ def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> N
     assert diff == []
 
 
-def test_revisions_are_numbered_in_sequence() -> None:
+def test_revisions_follow_each_other_in_the_order_of_their_numbers() -> None:
+    from importlib.resources import files
+
     revisions = migrate.known_revisions()
-    assert revisions == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+    assert revisions[0] == "0001" and revisions == sorted(set(revisions))
+    folder = files("minutes_app.migrations.versions")
+    for earlier, later in zip([None, *revisions], revisions, strict=False):
+        [source] = [f for f in folder.iterdir() if f.name.startswith(f"{later}_")]
+        text = source.read_text(encoding="utf-8")
+        assert f'revision = "{later}"' in text
+        assert (f'down_revision = "{earlier}"' if earlier else "down_revision = None") in text
 
 
 @pytest.mark.databases
@@ -98,6 +106,13 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     # Turn it into an archive of revision 0002, before rows said who saved them and
     # before the search counted words per meeting.
     connection = sqlite3.connect(path)
+    guards = connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'minutes_app_guard_%'").fetchall()
+    for (trigger,) in guards:
+        connection.execute(f"DROP TRIGGER {trigger}")
+    for table in ("meeting_version", "version_photo", "meeting_export"):
+        connection.execute(f"DROP TABLE {table}")
+    for column in ("state", "record_version"):
+        connection.execute(f"ALTER TABLE meeting DROP COLUMN {column}")
     connection.execute("DROP TABLE search_term")
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")

@@ -1,0 +1,131 @@
+"""Finalising a meeting's minutes, reopening them for a correction, and their history.
+
+Draft → final ("Chốt biên bản": the signers confirm the text is what they signed) →
+reopened for a correction (a reason is required) → final again as the next version.
+Each final version is kept whole (minutes_app.versions); while a record is final nothing
+of its minutes changes (minutes_app.finality).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from minutes_app.archive import Archive, MeetingNotFound, load_meeting
+from minutes_app.i18n import _
+from minutes_app.model import Meeting, MeetingVersion, RecordState
+from minutes_app.versions import seal
+
+# Longer than any reason a secretary gives; beyond it the text is a mistake.
+MAX_REASON = 2000
+
+
+class StateError(ValueError):
+    """A change of state that cannot be made now; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class VersionLine:
+    """One version in the history: a final one, or the one being written."""
+
+    number: int
+    state: str  # a RecordState: 'final', or the meeting's state for the version being written
+    at: datetime | None  # finalised; for the version being written, when it was started
+    author: str | None
+    reason: str | None  # why this version exists (the correction); None for the first
+    sha256: str | None  # the digest of a final version
+
+
+def signers(meeting: Meeting) -> tuple[str | None, str | None]:
+    """The names of the secretary and the chair, who sign the minutes."""
+    by_id: dict[object, str] = {a.id: a.person.name for a in meeting.attendances}
+    return by_id.get(meeting.secretary_id), by_id.get(meeting.chair_id)
+
+
+def _refuse_unsignable(meeting: Meeting) -> None:
+    missing = []
+    if not meeting.title.strip():
+        missing.append(_("tên cuộc họp"))
+    secretary, chair = signers(meeting)
+    if chair is None:
+        missing.append(_("chủ trì (chủ tọa)"))
+    if secretary is None:
+        missing.append(_("thư ký"))
+    if missing:
+        raise StateError(_("Chưa chốt được biên bản của cuộc họp số {id}: còn thiếu {missing}.").format(
+            id=meeting.id, missing=", ".join(missing)))
+
+
+def _commit_state(
+    archive: Archive, meeting_id: int, change: Callable[[Session, Meeting], VersionLine]
+) -> VersionLine:
+    try:
+        with archive.sessions.begin() as session:
+            return change(session, load_meeting(session, meeting_id))
+    except StaleDataError:
+        raise StateError(_("Người khác vừa sửa cuộc họp số {id}; hãy thử lại.").format(id=meeting_id)) from None
+
+
+def finalize(archive: Archive, meeting_id: int, user: str | None = None) -> VersionLine:
+    """Make the record final as its current version; the minutes no longer change."""
+
+    def change(session: Session, meeting: Meeting) -> VersionLine:
+        if meeting.state == RecordState.FINAL:
+            raise StateError(_("Biên bản của cuộc họp số {id} đã chốt (phiên bản {version}).").format(
+                id=meeting.id, version=meeting.record_version))
+        _refuse_unsignable(meeting)
+        version = seal(session, meeting, user)
+        return _line(version, RecordState.FINAL)
+
+    return _commit_state(archive, meeting_id, change)
+
+
+def reopen(archive: Archive, meeting_id: int, reason: str, user: str | None = None) -> VersionLine:
+    """Open a final record for a correction: the next version, a draft until finalised."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise StateError(_("Cần ghi lý do mở lại biên bản để sửa."))
+    if len(reason) > MAX_REASON:
+        raise StateError(_("Lý do mở lại dài quá {n} ký tự.").format(n=MAX_REASON))
+
+    def change(session: Session, meeting: Meeting) -> VersionLine:
+        if meeting.state != RecordState.FINAL:
+            raise StateError(_("Biên bản của cuộc họp số {id} chưa chốt: cứ sửa trực tiếp.").format(id=meeting.id))
+        version = MeetingVersion(
+            meeting_id=meeting.id, number=meeting.record_version + 1, reason=reason,
+            opened_at=datetime.now().replace(microsecond=0), opened_by=user,
+        )
+        session.add(version)
+        session.flush()  # the reason first: the archive reopens a final record only with one
+        meeting.state = RecordState.REOPENED
+        meeting.record_version = version.number
+        session.flush()
+        return _line(version, RecordState.REOPENED)
+
+    return _commit_state(archive, meeting_id, change)
+
+
+def _line(version: MeetingVersion, state: str) -> VersionLine:
+    if state == RecordState.FINAL:
+        return VersionLine(version.number, state, version.finalized_at, version.finalized_by, version.reason,
+                           version.sha256)
+    return VersionLine(version.number, state, version.opened_at, version.opened_by, version.reason, None)
+
+
+def history(archive: Archive, meeting_id: int) -> list[VersionLine]:
+    """Every version of the record, oldest first: the final ones, then the one being
+    written if the record is not final."""
+    with archive.sessions() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise MeetingNotFound(meeting_id)
+        versions = session.scalars(
+            select(MeetingVersion).where(MeetingVersion.meeting_id == meeting_id).order_by(MeetingVersion.number)
+        ).all()
+        lines = [_line(v, RecordState.FINAL if v.sha256 else meeting.state) for v in versions]
+        if meeting.state == RecordState.DRAFT and not any(line.number == meeting.record_version for line in lines):
+            lines.append(VersionLine(meeting.record_version, meeting.state, meeting.created_at, None, None, None))
+        return lines
