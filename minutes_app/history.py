@@ -6,18 +6,21 @@ Each final version is kept whole (minutes_app.versions); while a record is final
 of its minutes changes (minutes_app.finality).
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from minutes_app.archive import Archive, MeetingNotFound, load_meeting
-from minutes_app.i18n import _
-from minutes_app.model import Meeting, MeetingVersion, RecordState
-from minutes_app.versions import seal
+from minutes_app.documents import export_document
+from minutes_app.i18n import N_, _
+from minutes_app.model import Meeting, MeetingExport, MeetingVersion, RecordState
+from minutes_app.versions import kept_meeting, seal
 
 # Longer than any reason a secretary gives; beyond it the text is a mistake.
 MAX_REASON = 2000
@@ -25,6 +28,18 @@ MAX_REASON = 2000
 
 class StateError(ValueError):
     """A change of state that cannot be made now; the message is for the user."""
+
+
+_STATE_NAMES = {
+    RecordState.DRAFT: N_("dự thảo"),
+    RecordState.FINAL: N_("đã chốt"),
+    RecordState.REOPENED: N_("mở lại để sửa"),
+}
+
+
+def state_name(state: str) -> str:
+    """The state as the user reads it."""
+    return _(_STATE_NAMES.get(RecordState(state), state))
 
 
 @dataclass(frozen=True)
@@ -129,3 +144,52 @@ def history(archive: Archive, meeting_id: int) -> list[VersionLine]:
         if meeting.state == RecordState.DRAFT and not any(line.number == meeting.record_version for line in lines):
             lines.append(VersionLine(meeting.record_version, meeting.state, meeting.created_at, None, None, None))
         return lines
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A document written from a version of the record."""
+
+    path: Path
+    version: int
+    final: bool
+    sha256: str  # of the file written
+    export_id: int | None  # its number in the archive's record of exports (final versions)
+
+
+def export(
+    archive: Archive,
+    meeting_id: int,
+    document: str,
+    fmt: str,
+    path: Path,
+    profile: str | None = None,
+    version: int | None = None,
+    user: str | None = None,
+    record: bool = True,
+) -> Exported:
+    """Write ``document`` of version ``version`` (by default the current one) as it was:
+    a final version from the history, the version being written from the record. An
+    export of a final version is recorded with the SHA-256 of the file, unless ``record``
+    is False (a print preview)."""
+    with archive.sessions() as session:
+        live = load_meeting(session, meeting_id)
+        number = live.record_version if version is None else version
+        if number == live.record_version and live.state != RecordState.FINAL:
+            meeting, digest = live, None
+        else:
+            meeting, digest = kept_meeting(session, live, number)
+        # The photos of the record being written are read while the session is open.
+        data = export_document(meeting, document, fmt, path, profile, digest)
+    sha256 = hashlib.sha256(data).hexdigest()
+    final = meeting.state == RecordState.FINAL
+    if not (final and record):
+        return Exported(path, number, final, sha256, None)
+    with archive.sessions.begin() as session:
+        row = MeetingExport(
+            meeting_id=meeting_id, version_number=number, document=document, format=fmt, file_name=path.name,
+            sha256=sha256, exported_at=datetime.now().replace(microsecond=0), exported_by=user,
+        )
+        session.add(row)
+        session.flush()
+        return Exported(path, number, final, sha256, row.id)

@@ -35,6 +35,7 @@ from minutes_app.documents.blocks import (
     Columns,
     Document,
     KeepTogether,
+    Mark,
     Para,
     Picture,
     Rule,
@@ -220,6 +221,8 @@ def render_pdf(document: Document, profile: Profile) -> bytes:
         bottomMargin=page.margin_bottom_mm * MM,
         title=document.title,
         author=document.author,
+        subject=document.record.subject,
+        keywords=[document.record.keywords],
         creator=APP_NAME,
         lang="vi-VN",
         # Otherwise each page starts by naming Helvetica, which is not embedded.
@@ -237,8 +240,31 @@ def render_pdf(document: Document, profile: Profile) -> bytes:
             str(doc.page),
         )
 
+    def first_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        if document.mark is not None:
+            _draw_mark(canvas, document.mark, renderer.font, profile)
+
     if document.page_numbers:
-        template.build(story, onLaterPages=later_page)
+        template.build(story, onFirstPage=first_page, onLaterPages=later_page)
     else:
-        template.build(story)
+        template.build(story, onFirstPage=first_page)
     return buffer.getvalue()
+
+
+def _draw_mark(canvas: Canvas, mark: Mark, font: str, profile: Profile) -> None:
+    """The mark at the top right of the page, in the middle of the top margin, framed
+    around the words when the profile says so."""
+    page = profile.page
+    face = f"{font}-Bold" if mark.bold else font
+    width = pdfmetrics.stringWidth(mark.text, face, mark.size)
+    height = mark.size * 1.2
+    right = (page.width_mm - page.margin_right_mm) * MM
+    middle = page.height_mm * MM - page.margin_top_mm * MM / 2
+    canvas.saveState()
+    canvas.setFont(face, mark.size)
+    canvas.drawRightString(right - mark.padding_pt, middle - mark.size * 0.35, mark.text)
+    if mark.frame:
+        canvas.setLineWidth(0.8)
+        canvas.rect(right - width - 2 * mark.padding_pt, middle - height / 2 - mark.padding_pt,
+                    width + 2 * mark.padding_pt, height + 2 * mark.padding_pt)
+    canvas.restoreState()
