@@ -206,4 +206,5 @@ def delete_meeting(archive: Archive, meeting_id: int) -> None:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise MeetingNotFound(meeting_id)
+        check_change(meeting, "meeting")  # a final record is never deleted
         session.delete(meeting)

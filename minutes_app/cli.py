@@ -399,14 +399,15 @@ def _run(args: argparse.Namespace) -> int:
     from minutes_app.history import StateError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
-    from minutes_app.transfer import MeetingExists
+    from minutes_app.transfer import FinalInTarget, MeetingExists
     from minutes_app.versions import NoSuchVersion
 
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
-            MeetingExists, CredentialsError, MeetingIsFinal, StateError, NoSuchVersion, CommandError) as error:
+            MeetingExists, CredentialsError, MeetingIsFinal, StateError, NoSuchVersion, CommandError,
+            FinalInTarget) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
