@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from minutes_app.archive import Archive, MeetingNotFound, load_meeting
 from minutes_app.documents import export_document
 from minutes_app.i18n import N_, _
 from minutes_app.model import Meeting, MeetingExport, MeetingVersion, RecordState
-from minutes_app.versions import kept_meeting, seal
+from minutes_app.versions import kept_document, kept_meeting, seal, snapshot_document
 
 # Longer than any reason a secretary gives; beyond it the text is a mistake.
 MAX_REASON = 2000
@@ -144,6 +145,16 @@ def history(archive: Archive, meeting_id: int) -> list[VersionLine]:
         if meeting.state == RecordState.DRAFT and not any(line.number == meeting.record_version for line in lines):
             lines.append(VersionLine(meeting.record_version, meeting.state, meeting.created_at, None, None, None))
         return lines
+
+
+def version_document(archive: Archive, meeting_id: int, number: int) -> dict[str, Any]:
+    """The meeting file of version ``number``: a final one as kept, the one being written
+    as the archive holds it now."""
+    with archive.sessions() as session:
+        live = load_meeting(session, meeting_id)
+        if number == live.record_version and live.state != RecordState.FINAL:
+            return snapshot_document(live)
+        return kept_document(session, meeting_id, number)[0]
 
 
 @dataclass(frozen=True)
