@@ -58,7 +58,8 @@ PARTS = {
     "article": N_("Tin bài"),
 }
 
-_WORDS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: spaces never match on their own between two changes.
+_WORDS = re.compile(r"\s+|\S+\s*")
 
 
 def word_diff(old: str, new: str) -> list[Piece]:
