@@ -379,6 +379,7 @@ class MeetingEditor:
         if attendance.person.id in self._new_people:
             self._run([SetField(attendance.person, "name", attendance.person.name, name)], key)
         else:
+            check_change(self.meeting, "attendance", ["person_id"])  # before the new person is handed over
             person = self._new_person(name)
             self._ensure_person(person)
             self._run([SetField(attendance, "person", attendance.person, person)], key)
