@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 _REMOVED = "background-color: #ffd6d6; color: #8a1010; text-decoration: line-through;"
 _ADDED = "background-color: #cdf0cd; color: #0c5a0c;"
+_REMOVED_ITEM = "background-color: #ffd6d6; color: #8a1010;"  # the word that says so, not struck
 
 
 class HistoryPanel(QDialog):
@@ -51,6 +52,7 @@ class HistoryPanel(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long reason ends in "…"; all of it shows when pointed at
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -153,7 +155,7 @@ class HistoryPanel(QDialog):
         html = [f"<h3>{escape(title)}</h3>"]
         if not changes:
             html.append(f"<p>{escape(self.tr('Hai phiên bản giống hệt nhau.'))}</p>")
-        kinds = {"added": (self.tr("Thêm"), _ADDED), "removed": (self.tr("Bỏ"), _REMOVED),
+        kinds = {"added": (self.tr("Thêm"), _ADDED), "removed": (self.tr("Bỏ"), _REMOVED_ITEM),
                  "changed": (self.tr("Sửa"), "")}
         part = None
         for change in changes:
