@@ -76,9 +76,12 @@ def word_diff(old: str, new: str) -> list[Piece]:
         else:
             pieces.append(Piece(kind, text))
 
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # Words are compared without the spaces after them: the last word of a text matches
+    # the same word followed by more.
+    matcher = difflib.SequenceMatcher(None, [w.rstrip() for w in a], [w.rstrip() for w in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            add("same", a[i1:i2])
+            add("same", b[j1:j2])
         else:
             add("removed", a[i1:i2])
             add("added", b[j1:j2])

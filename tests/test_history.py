@@ -96,6 +96,9 @@ def test_words_are_marked_where_they_changed() -> None:
         Piece("same", "Giao Sở Y tế "), Piece("added", "và Sở Tài chính "), Piece("same", "trước ngày "),
         Piece("removed", "30/11"), Piece("added", "15/12")]
     assert word_diff("", "Mới") == [Piece("added", "Mới")]
+    # The last word matches the same word with more after it.
+    assert word_diff("cuối năm 2026", "cuối năm 2026 (sửa lần 2)") == [
+        Piece("same", "cuối năm 2026 "), Piece("added", "(sửa lần 2)")]
 
 
 def test_a_version_is_kept_whole_with_its_digest(archive, example_dir: Path) -> None:
