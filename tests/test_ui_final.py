@@ -67,6 +67,13 @@ def test_a_final_record_is_read_only_in_every_tab_until_reopened(qtbot, archive,
     assert editable(window.conflicts) == []
     assert sorted(b.text() for b in window.article.findChildren(QAbstractButton) if b.isEnabled()) == sorted(KEPT)
 
+    # Enter in every field, where a draft would add the line typed: nothing happens.
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        for line in window.tabs.currentWidget().findChildren(QLineEdit):
+            if line.isVisible():
+                line.setFocus()
+                key(line, Qt.Key.Key_Return)
     # Typing, a new speech, a tab added later (the notice of conclusions): nothing changes.
     window.tabs.setCurrentWidget(window.general)
     title = window.general.lines["title"]
