@@ -14,6 +14,7 @@ MEASURES: dict[str, Callable[[Context], Measured]] = {
     "startup": startup.cold_start,
     "open_meeting": window.open_meeting,
     "typing": window.typing,
+    "typing_recording": window.typing_recording,
     "archive_window": window.archive_window,
     "search": window.search,
     "autosave": saving.autosave,

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, select, tuple_
@@ -14,7 +15,7 @@ from minutes_app.backup import newest_good_backup
 from minutes_app.finality import SIGNED, check_change
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
-from minutes_app.interchange.writing import write_meeting_file
+from minutes_app.interchange.writing import AudioWriter, write_meeting_file
 from minutes_app.model import Attendance, Meeting, RecordState
 from minutes_app.storage import create_archive_engine, resolve_url, session_factory, sqlite_path
 from minutes_app.versions import seal
@@ -121,7 +122,7 @@ def list_meetings(
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    """The whole meeting record (photo bytes excepted), in one round of queries."""
+    """The whole meeting record (photo bytes and audio excepted), in one round of queries."""
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -132,6 +133,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.directives),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
+            selectinload(Meeting.audio_segments),
         )
     )
     meeting = session.scalars(query).one_or_none()
@@ -170,8 +172,8 @@ _PARTS = ("attendances", "speeches", "topics", "directives", "photos")
 
 def replace_from_file(archive: Archive, meeting_id: int, path: Path) -> None:
     """Replace what meeting ``meeting_id`` records with what the meeting file ``path`` holds;
-    the meeting keeps its number, identity, state and version. A final record is refused."""
-    new = read_meeting_file(path)
+    the meeting keeps its number, identity, state, version and audio. A final record is refused."""
+    new = read_meeting_file(path, audio=False)
     with archive.sessions.begin() as session:
         meeting = load_meeting(session, meeting_id)
         check_change(meeting, "meeting")
@@ -195,10 +197,15 @@ def replace_from_file(archive: Archive, meeting_id: int, path: Path) -> None:
         search.reindex_meeting(session.connection(), meeting.id)
 
 
-def dump_meeting(archive: Archive, meeting_id: int, path: Path) -> None:
-    """Write a meeting as an interchange file, with its photos beside it."""
+def dump_meeting(archive: Archive, meeting_id: int, path: Path, with_audio: bool = False) -> None:
+    """Write a meeting as an interchange file, with its photos beside it (and its audio)."""
+    audio: AudioWriter | None = None
+    if with_audio:
+        from minutes_app.audio.clips import write_segment_file
+
+        audio = partial(write_segment_file, archive.engine)
     with archive.sessions() as session:
-        write_meeting_file(load_meeting(session, meeting_id), path)
+        write_meeting_file(load_meeting(session, meeting_id), path, audio)
 
 
 def delete_meeting(archive: Archive, meeting_id: int) -> None:

@@ -1,5 +1,6 @@
 """The archive database: location, connection settings, schema migrations."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,17 +52,16 @@ def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> N
     assert diff == []
 
 
-def test_revisions_follow_each_other_in_the_order_of_their_numbers() -> None:
-    from importlib.resources import files
-
+def test_revisions_are_numbered_in_sequence() -> None:
+    # Numbered in order, each revising the one before it: the newest number is the head.
     revisions = migrate.known_revisions()
     assert revisions[0] == "0001" and revisions == sorted(set(revisions))
-    folder = files("minutes_app.migrations.versions")
-    for earlier, later in zip([None, *revisions], revisions, strict=False):
-        [source] = [f for f in folder.iterdir() if f.name.startswith(f"{later}_")]
-        text = source.read_text(encoding="utf-8")
-        assert f'revision = "{later}"' in text
-        assert (f'down_revision = "{earlier}"' if earlier else "down_revision = None") in text
+    folder = Path(migrate.__file__).parent / "migrations" / "versions"
+    down = {
+        re.search(r'^revision = "(\d+)"', text, re.M)[1]: re.search(r"^down_revision = (.+)$", text, re.M)[1]
+        for text in (f.read_text() for f in folder.glob("[0-9]*.py"))
+    }
+    assert [down[r] for r in revisions] == ["None"] + [f'"{r}"' for r in revisions[:-1]]
 
 
 @pytest.mark.databases
@@ -99,6 +99,7 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
 
     from minutes_app.archive import import_file, list_meetings
     from tests.conftest import EXAMPLE
+    from tests.helpers import drop_final_records
 
     path = tmp_path / "archive.sqlite3"
     with open_archive(f"sqlite:///{path}") as archive:
@@ -106,14 +107,10 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     # Turn it into an archive of revision 0002, before rows said who saved them and
     # before the search counted words per meeting.
     connection = sqlite3.connect(path)
-    guards = connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'minutes_app_guard_%'").fetchall()
-    for (trigger,) in guards:
-        connection.execute(f"DROP TRIGGER {trigger}")
-    for table in ("meeting_version", "version_photo", "meeting_export"):
-        connection.execute(f"DROP TABLE {table}")
-    for column in ("state", "record_version"):
-        connection.execute(f"ALTER TABLE meeting DROP COLUMN {column}")
+    drop_final_records(connection.execute, "sqlite")
     connection.execute("DROP TABLE search_term")
+    connection.execute("DROP TABLE audio_chunk")  # and before the meeting's audio
+    connection.execute("DROP TABLE audio_segment")
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")

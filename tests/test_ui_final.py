@@ -58,7 +58,8 @@ def test_a_final_record_is_read_only_in_every_tab_until_reopened(qtbot, archive,
     assert bar.badge.text() == "ĐÃ CHỐT · phiên bản 1 · chỉ đọc"
     assert (bar.finalize_action.isEnabled(), bar.reopen_action.isEnabled()) == (False, True)
     assert window.exporter.proposed_name("minutes", "pdf").endswith(" v1.pdf")
-    assert [a.isEnabled() for a in (window.undo_action, window.redo_action, window.new_speech_action)] == [False] * 3
+    editing = (window.undo_action, window.redo_action, window.new_speech_action, window.audio.start_here_action)
+    assert [a.isEnabled() for a in editing] == [False] * 4
 
     for _index in each_tab(qtbot, window):
         tab = window.tabs.currentWidget()
@@ -96,6 +97,7 @@ def test_a_final_record_is_read_only_in_every_tab_until_reopened(qtbot, archive,
     assert bar.badge.text() == "ĐANG SỬA · phiên bản 2 · lý do: Sửa chức vụ của đồng chí Võ Đình Nam"
     assert editable(later) == ["Trích yếu thông báo"]
     assert window.new_speech_action.isEnabled() and window.undo_action.isEnabled()
+    assert window.audio.start_here_action.isEnabled()
     window.tabs.setCurrentWidget(window.general)
     title.setFocus()
     title.end(False)

@@ -399,9 +399,9 @@ class MeetingEditor:
         kind: str = SpeechKind.OPINION,
         index: int | None = None,
     ) -> Speech:
-        """A new speech, by default at the end, now."""
+        """A new speech, by default at the end, now (to the second: its place in the audio)."""
         if at is None:
-            at = datetime.now().time().replace(second=0, microsecond=0)
+            at = datetime.now().time().replace(microsecond=0)
         speech = Speech(
             id=uuid.uuid4(),
             meeting_id=self.meeting.id,

@@ -284,6 +284,8 @@ def reference_problems(document: Any) -> list[Problem]:
             check(["press_release", "article", i, "photo"], block.get("photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
+    for i, item in _items(document, "audio"):
+        _check_date(["audio", i, "started_at"], item.get("started_at"), _DATETIME_PATTERN, problems)
     return problems
 
 

@@ -1,5 +1,5 @@
-"""Backups while the window runs: at start and hourly if due, when the app closes, and to a
-file the user chooses."""
+"""Backups while the window runs: at start and hourly if due, when the app closes (the
+meetings' audio left out: see minutes_app.backup), and to a file the user chooses."""
 
 import threading
 from pathlib import Path
@@ -73,6 +73,6 @@ class BackupKeeper(QObject):
         self.stop()  # two copies at once would share a name
         if self.path is not None:
             try:
-                make_backup(self.path)
+                make_backup(self.path, with_audio=False)
             except BackupError as error:
                 self.failed.emit(str(error))

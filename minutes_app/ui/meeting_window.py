@@ -29,6 +29,7 @@ from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.read_only import ReadOnlyLock
+from minutes_app.ui.recorder_bar import AudioPanel
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
 
@@ -101,6 +102,7 @@ class MeetingWindow(QMainWindow):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.audio = AudioPanel(self, archive, self.bridge, self.proceedings, settings)
 
         self.save_state = QLabel(self.tr("Đã lưu"))
         self.save_state.setAccessibleName(self.tr("Trạng thái lưu"))
@@ -231,7 +233,8 @@ class MeetingWindow(QMainWindow):
 
     def _lock(self, locked: bool) -> None:
         self.read_only.set_locked(locked)
-        for action in (self.undo_action, self.redo_action, self.new_speech_action):
+        # Placing a speech in the audio sets its time: part of the minutes too.
+        for action in (self.undo_action, self.redo_action, self.new_speech_action, self.audio.start_here_action):
             action.setEnabled(not locked)
 
     def _failed(self, reason: str) -> None:
@@ -258,6 +261,7 @@ class MeetingWindow(QMainWindow):
         self.settings.set_geometry("meeting", bytes(self.saveGeometry().data()))
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
+        self.audio.close()
         if not self.editor.close():
             QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."

@@ -1,4 +1,5 @@
-"""Settings: the language of the window, the archive, and the quick phrases of the Proceedings tab."""
+"""Settings: the language of the window, the archive, the microphone and the quick phrases of the
+Proceedings tab."""
 
 from pathlib import Path
 
@@ -40,6 +41,11 @@ class SettingsDialog(QDialog):
         self.archive_url = QLineEdit(settings.archive_url)
         self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
         self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
+        inputs, outputs = _sound_devices()
+        self.microphone = _device_choice(self.tr("(micrô mặc định của hệ thống)"), inputs, settings.audio_input)
+        self.microphone.setAccessibleName(self.tr("Micrô để ghi âm"))
+        self.speakers = _device_choice(self.tr("(loa mặc định của hệ thống)"), outputs, settings.audio_output)
+        self.speakers.setAccessibleName(self.tr("Loa để nghe lại"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
@@ -51,6 +57,8 @@ class SettingsDialog(QDialog):
         archive_label = QLabel(self.tr("&Kho lưu trữ"))
         archive_label.setBuddy(self.archive_url)
         form.addRow(archive_label, archive_row)
+        form.addRow(self.tr("&Micrô"), self.microphone)
+        form.addRow(self.tr("L&oa"), self.speakers)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -120,4 +128,28 @@ class SettingsDialog(QDialog):
         self.settings.user_name = self.user_name.text()
         self.settings.archive_url = self.archive_url.text().strip()
         self.settings.quick_phrases = self.chosen_phrases()
+        self.settings.audio_input = str(self.microphone.currentData())
+        self.settings.audio_output = str(self.speakers.currentData())
         super().accept()
+
+
+def _sound_devices() -> tuple[list[str], list[str]]:
+    """The system's microphones and speakers; none listed when the sound system cannot be used."""
+    from minutes_app.audio import AudioError
+    from minutes_app.audio.devices import input_devices, output_devices
+
+    try:
+        return input_devices(), output_devices()
+    except AudioError:
+        return [], []
+
+
+def _device_choice(default: str, names: list[str], chosen: str) -> QComboBox:
+    """A list of devices: the system's default first, and the one chosen even if absent now."""
+    box = QComboBox()
+    box.addItem(default, "")
+    for name in [*names, chosen]:
+        if name and box.findData(name) < 0:
+            box.addItem(name, name)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    return box

@@ -5,14 +5,14 @@ that refuses changes to a final record (minutes_app.finality).
 Every meeting already in the archive is a draft of its first version.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
