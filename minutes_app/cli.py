@@ -34,6 +34,9 @@ EXIT_INTERRUPTED = 130
 WORKER_ARG = "audio-worker"
 
 
+class CommandError(Exception):
+    """A command that cannot be done as asked; the message is for the user."""
+
 
 # argparse writes its own errors in English: these are the ones a user meets.
 _ARGPARSE_ERRORS = [
@@ -95,6 +98,17 @@ def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     )
 
 
+def _by_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--by", metavar="NAME",
+                        help=_("tên người thực hiện, ghi vào lịch sử (mặc định: tên đăng nhập)"))
+
+
+def _user(args: argparse.Namespace) -> str:
+    from minutes_app.versions import default_user
+
+    return str(args.by) if args.by else default_user()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="minutes-app", description=_("Biên bản hội nghị: không có lệnh con thì mở cửa sổ ứng dụng."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
@@ -111,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("import", _("nhập một tệp cuộc họp (JSON) vào kho, in mã cuộc họp mới"), _cmd_import)
     sub.add_argument("file", metavar="FILE.json", type=Path)
+    sub.add_argument("--replace", metavar="ID", type=int,
+                     help=_("thay nội dung cuộc họp ID bằng nội dung của tệp (cuộc họp giữ số, trạng thái và phiên "
+                            "bản; biên bản đã chốt thì không thay được)"))
+    _by_option(sub)
 
     command("list", _("liệt kê các cuộc họp: mã, ngày, tên, mới nhất trước"), _cmd_list)
 
@@ -129,6 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile", metavar="NAME",
         help=_("hồ sơ định dạng (mặc định: theo kiểu của cuộc họp, state hoặc party)"),
     )
+    sub.add_argument("--version", dest="record_version", metavar="N", type=int,
+                     help=_("xuất phiên bản N đúng như khi đó (mặc định: phiên bản hiện tại)"))
+    _by_option(sub)
+
+    sub = command("finalize", _("chốt biên bản: các người ký xác nhận đúng nội dung đã ký; sau đó biên bản chỉ đọc"),
+                  _cmd_finalize)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+    _by_option(sub)
+
+    sub = command("reopen", _("mở lại biên bản đã chốt để sửa; bản sửa sẽ là phiên bản sau"), _cmd_reopen)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("--reason", metavar="TEXT", required=True, help=_("lý do sửa (bắt buộc)"))
+    _by_option(sub)
+
+    sub = command("history", _("các phiên bản của biên bản, mỗi dòng một phiên bản: số, trạng thái, thời điểm, "
+                               "người thực hiện, lý do, SHA-256"), _cmd_history)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+
+    sub = command("verify", _("cho biết tệp DOCX/PDF là lần xuất nào của biên bản nào trong kho (mã thoát 0), "
+                              "hay không khớp lần xuất nào (mã thoát 1)"), _cmd_verify)
+    sub.add_argument("file", metavar="FILE", type=Path)
 
     sub = command("copy", _("chép một cuộc họp sang kho khác (từ máy xách tay lên máy chủ văn phòng, hoặc ngược lại)"),
                   _cmd_copy)
@@ -225,10 +265,14 @@ def _task_commands(command: Callable[[str, str, Callable[[argparse.Namespace], i
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from minutes_app.archive import import_file, open_archive
+    from minutes_app.archive import import_file, open_archive, replace_from_file
 
     with open_archive(args.db) as archive:
-        print(import_file(archive, args.file))
+        if args.replace is not None:
+            replace_from_file(archive, args.replace, args.file)
+            print(args.replace)
+        else:
+            print(import_file(archive, args.file, _user(args)))
     return 0
 
 
@@ -250,19 +294,83 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from minutes_app.archive import load_meeting, open_archive
-    from minutes_app.documents import export_document
-    from minutes_app.interchange.reading import read_meeting_file
+    from minutes_app.archive import open_archive
+    from minutes_app.history import export
 
     if not args.source.isdigit():
+        from minutes_app.documents import export_document
+        from minutes_app.interchange.reading import read_meeting_file
+        from minutes_app.model import RecordState
+        from minutes_app.versions import digest
+
         # Straight from the file: the archive is not opened at all.
+        if args.record_version is not None:
+            raise CommandError(_("--version chỉ dùng với một cuộc họp trong kho, không với một tệp."))
         meeting = read_meeting_file(Path(args.source), audio=False)
-        export_document(meeting, args.document, args.format, args.output, args.profile)
+        sha256 = digest(meeting) if meeting.state == RecordState.FINAL else None
+        export_document(meeting, args.document, args.format, args.output, args.profile, sha256)
         return 0
-    with open_archive(args.db) as archive, archive.sessions() as session:
-        meeting = load_meeting(session, int(args.source))
-        export_document(meeting, args.document, args.format, args.output, args.profile)
+    with open_archive(args.db) as archive:
+        export(archive, int(args.source), args.document, args.format, args.output, args.profile,
+               args.record_version, _user(args))
     return 0
+
+
+def _cmd_finalize(args: argparse.Namespace) -> int:
+    from minutes_app.archive import load_meeting, open_archive
+    from minutes_app.history import finalize, signers
+
+    with open_archive(args.db) as archive:
+        if not args.yes:
+            with archive.sessions() as session:
+                meeting = load_meeting(session, args.meeting_id)
+                secretary, chair = signers(meeting)
+                question = _(
+                    "Chốt biên bản cuộc họp số {id} “{title}” thành phiên bản {version}? Thư ký ({secretary}) và chủ "
+                    "tọa ({chair}) xác nhận đây đúng là nội dung đã ký; sau khi chốt, biên bản chỉ sửa được bằng "
+                    "cách mở lại, có ghi lý do. Gõ “c” để xác nhận: "
+                ).format(id=meeting.id, title=meeting.title, version=meeting.record_version,
+                         secretary=secretary or "?", chair=chair or "?")
+            if _ask(question) not in _YES:
+                print(_("Không chốt."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        line = finalize(archive, args.meeting_id, _user(args))
+    print(_("Đã chốt biên bản của cuộc họp số {id}: phiên bản {version}, SHA-256 {sha256}.").format(
+        id=args.meeting_id, version=line.number, sha256=line.sha256))
+    return 0
+
+
+def _cmd_reopen(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.history import reopen
+
+    with open_archive(args.db) as archive:
+        line = reopen(archive, args.meeting_id, args.reason, _user(args))
+    print(_("Đã mở lại biên bản của cuộc họp số {id} để sửa: bản sửa là phiên bản {version}.").format(
+        id=args.meeting_id, version=line.number))
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.history import history, state_name
+
+    with open_archive(args.db) as archive:
+        for line in history(archive, args.meeting_id):
+            at = f"{line.at:%Y-%m-%d %H:%M}" if line.at else ""
+            print("\t".join([str(line.number), state_name(line.state), at, line.author or "", line.reason or "",
+                             line.sha256 or ""]))
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.verification import verify
+
+    with open_archive(args.db) as archive:
+        verdict = verify(archive, args.file)
+    print(verdict.message)
+    return 0 if verdict.matched else EXIT_BAD_INPUT
 
 
 def _ask(question: str) -> str:
@@ -529,21 +637,28 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
     from minutes_app.editing.follow_up import TaskError
+    from minutes_app.finality import MeetingIsFinal, refused_by_archive
+    from minutes_app.history import StateError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
-    from minutes_app.transfer import MeetingExists
+    from minutes_app.transfer import FinalInTarget, MeetingExists
+    from minutes_app.versions import NoSuchVersion
 
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
-            MeetingExists, CredentialsError, AudioError, TaskError) as error:
+            MeetingExists, CredentialsError, MeetingIsFinal, StateError, NoSuchVersion, CommandError,
+            FinalInTarget, AudioError, TaskError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
     except SQLAlchemyError as error:
         reason = getattr(error, "orig", None) or error
-        if getattr(reason, "sqlstate", None) == "42501":  # insufficient privilege
+        if refused_by_archive(error):
+            message = _("Kho lưu trữ từ chối thay đổi: biên bản đã chốt thì không sửa được; muốn sửa, hãy mở lại để "
+                        "sửa, có ghi lý do.")
+        elif getattr(reason, "sqlstate", None) == "42501":  # insufficient privilege
             message = _("Tài khoản này không có quyền làm việc đó trên kho lưu trữ ({reason}).").format(
                 reason=str(reason).strip())
         else:

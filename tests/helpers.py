@@ -10,6 +10,8 @@ from typing import Any
 
 from PIL import Image
 
+from minutes_app.finality import SIGNED
+
 
 def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
@@ -112,3 +114,18 @@ def report(name: str, key: str, figures: dict[str, Any]) -> None:
     found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     found[key] = figures
     path.write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def drop_final_records(execute: Callable[[str], Any], dialect: str) -> None:
+    """Take an archive back to before final records (migration 0007): its guards, the kept
+    versions and the meeting's state go. ``execute`` runs one SQL statement (sqlite3's or
+    SQLAlchemy's ``exec_driver_sql``)."""
+    if dialect == "sqlite":
+        rows = execute("SELECT name FROM sqlite_master WHERE name LIKE 'minutes_app_guard_%'").fetchall()
+        statements = [f"DROP TRIGGER {name}" for (name,) in rows]
+    else:
+        statements = [f"DROP TRIGGER minutes_app_guard ON {table}" for table in SIGNED if table != "person"]
+    statements += [f"DROP TABLE {table}" for table in ("meeting_version", "version_photo", "meeting_export")]
+    statements += [f"ALTER TABLE meeting DROP COLUMN {column}" for column in ("state", "record_version")]
+    for statement in statements:
+        execute(statement)

@@ -102,6 +102,7 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
 
     from minutes_app.archive import import_file, list_meetings
     from tests.conftest import EXAMPLE
+    from tests.helpers import drop_final_records
 
     path = tmp_path / "archive.sqlite3"
     with open_archive(f"sqlite:///{path}") as archive:
@@ -109,6 +110,7 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     # Turn it into an archive of revision 0002, before rows said who saved them, before
     # the search counted words per meeting and before directives were followed up as tasks.
     connection = sqlite3.connect(path)
+    drop_final_records(connection.execute, "sqlite")
     connection.execute("DROP TABLE search_term")
     drop_task_follow_up(connection.execute)
     connection.execute("DROP TABLE audio_chunk")  # and before the meeting's audio

@@ -119,6 +119,37 @@ def test_the_guide_shows_every_screenshot_and_only_those() -> None:
 
 
 @pytest.mark.usefixtures("steady_cursor")
+def test_screenshots_of_final_minutes_and_their_history(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    window = open_window(qtbot, archive, meeting_id, tmp_path, "Nguyễn Thị Lan")
+    window.resize(1366, 768)
+    bar = window.record_state
+    bar.confirm_finalize = lambda *args: True
+    bar.ask_reason = lambda version: "Sửa chức vụ của đồng chí Võ Đình Nam và số dịch vụ công trực tuyến"
+    assert bar.finalize()
+    qtbot.waitUntil(lambda: window.lookups_loaded)
+    qtbot.wait(10)
+    _save(window, "bien-ban-da-chot")
+
+    assert bar.reopen()
+    editor = window.editor
+    nam = next(a for a in editor.meeting.attendances if a.person.name == "Võ Đình Nam")
+    editor.set_field(nam, "titles", ["Giám đốc Sở Tài chính"])
+    report = editor.meeting.speeches[1]
+    editor.set_field(report, "summary", report.summary.replace("1.245 dịch vụ", "1.250 dịch vụ"))
+    editor.delete(editor.meeting.topics[-1])
+    assert bar.finalize()
+    panel = bar.show_history()
+    panel.resize(1100, 720)
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.wait(10)
+    assert "Sửa Võ Đình Nam" in panel.changes.toPlainText()
+    _save(panel, "lich-su-phien-ban")
+    panel.close()
+    window.close()
+
+
+@pytest.mark.usefixtures("steady_cursor")
 def test_screenshots_of_recording_and_replay(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
     """The audio bar while recording, then while a speech is replayed: the states are set as
     the audio process reports them, so that the pictures are the same at every run."""

@@ -102,6 +102,30 @@ class Float:
 Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Grid | Float
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Words set apart at the top right of page 1, above the text, framed or not: the
+    "DỰ THẢO" of a draft. It sits in the top margin, so the pages break as without it."""
+
+    text: str
+    size: float
+    bold: bool
+    frame: bool
+    padding_pt: float
+
+
+@dataclass(frozen=True)
+class RecordProperties:
+    """What the file's properties say of the record it was made from; ``keywords`` is
+    what ``minutes-app verify`` reads back."""
+
+    subject: str = ""
+    keywords: str = ""
+    status: str = ""
+    version: str = ""
+    identifier: str = ""
+
+
 @dataclass
 class Document:
     """A composed document: its profile name, metadata and blocks in order."""
@@ -112,6 +136,8 @@ class Document:
     author: str = ""
     # Page numbers are printed centred at the top from page 2 on.
     page_numbers: bool = True
+    mark: Mark | None = None
+    record: RecordProperties = field(default_factory=RecordProperties)
 
     def __post_init__(self) -> None:
         # The title and author go into the file's properties, which are XML too.
@@ -126,7 +152,8 @@ class Document:
 
     def printed_characters(self) -> str:
         """Everything the document prints or measures, to choose a font that has it all."""
-        return "".join(b.text for b in walk(self.blocks) if isinstance(b, Para | Rule))
+        printed = "".join(b.text for b in walk(self.blocks) if isinstance(b, Para | Rule))
+        return printed + (self.mark.text if self.mark else "")
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:

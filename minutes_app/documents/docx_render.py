@@ -28,6 +28,7 @@ from minutes_app.documents.blocks import (
     Float,
     Grid,
     KeepTogether,
+    Mark,
     Para,
     Picture,
     Rule,
@@ -124,16 +125,50 @@ class _Renderer:
         section.left_margin = Emu(int(page.margin_left_mm * 36000))
         section.right_margin = Emu(int(page.margin_right_mm * 36000))
         section.header_distance = Pt(lines.page_number_top(page))
+        # Page 1 has a header of its own: no page number, perhaps the mark.
+        section.different_first_page_header_footer = document.page_numbers or document.mark is not None
         if document.page_numbers:
             # No number on page 1; centred at the top from page 2 on (Decree 30).
-            section.different_first_page_header_footer = True
             number = section.header.paragraphs[0]
             self._format(number, self.profile.style("page_number"))
             self._page_field(number, self.profile.style("page_number"))
+        if document.mark is not None:
+            self._mark(document.mark, section.first_page_header.paragraphs[0])
         properties = self.docx.core_properties
         properties.title = fit_property(document.title)
         properties.author = fit_property(document.author)
         properties.language = "vi-VN"
+        record = document.record
+        properties.subject = record.subject
+        properties.keywords = record.keywords
+        properties.content_status = record.status
+        properties.version = record.version
+        properties.identifier = record.identifier
+
+    def _mark(self, mark: Mark, paragraph: Paragraph) -> None:
+        """The mark at the right of page 1's header, its frame a paragraph border narrowed
+        by an indent to the words."""
+        self._format(paragraph, ParagraphStyle(size=mark.size, align="right"))
+        run = paragraph.add_run(mark.text)
+        run.font.size = Pt(mark.size)
+        run.font.bold = mark.bold or None
+        set_font_slots(run._r, self.profile.font)
+        if not mark.frame:
+            return
+        face = None if self.faces is None else (self.faces.bold if mark.bold else self.faces.regular)
+        words = fonts.text_width(mark.text, mark.size, face)
+        # A little more room than the words measure, so that they never wrap inside the frame.
+        indent = max(0.0, self.profile.page.text_width_pt - words - 2 * mark.padding_pt - 2)
+        paragraph.paragraph_format.left_indent = Pt(indent)
+        paragraph.paragraph_format.right_indent = Pt(mark.padding_pt)
+        borders = OxmlElement("w:pBdr")
+        for edge in ("top", "left", "bottom", "right"):
+            line = OxmlElement(f"w:{edge}")
+            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", str(round(mark.padding_pt))),
+                               ("w:color", "000000")):
+                line.set(qn(key), value)
+            borders.append(line)
+        paragraph._p.get_or_add_pPr().append(borders)
 
     def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
         for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", "")):

@@ -41,6 +41,7 @@ from minutes_app.documents.blocks import (
     Float,
     Grid,
     KeepTogether,
+    Mark,
     Para,
     Picture,
     Rule,
@@ -202,10 +203,12 @@ class _Template(BaseDocTemplate):
     """One frame a page, the margins exactly the profile's (no padding); a float that does
     not fit moves past the flowable after it."""
 
-    def __init__(self, buffer: io.BytesIO, profile: Profile, title: str, author: str, font: str) -> None:
+    def __init__(self, buffer: io.BytesIO, profile: Profile, document: Document, font: str) -> None:
         page = profile.page
-        super().__init__(buffer, pagesize=(page.width_mm * MM, page.height_mm * MM), title=title, author=author,
-                         creator=APP_NAME, lang="vi-VN", initialFontName=font)
+        super().__init__(buffer, pagesize=(page.width_mm * MM, page.height_mm * MM), title=document.title,
+                         author=document.author, subject=document.record.subject,
+                         keywords=[document.record.keywords], creator=APP_NAME, lang="vi-VN",
+                         initialFontName=font)
         frame = Frame(page.margin_left_mm * MM, page.margin_bottom_mm * MM, page.text_width_pt, page.text_height_pt,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       overlapAttachedSpace=1)  # the larger of space after and before, not both
@@ -443,11 +446,13 @@ def _layout(document: Document, profile: Profile) -> tuple[bytes, dict[int, int 
     page = profile.page
     buffer = io.BytesIO()
     # The body font named first: otherwise each page starts by naming Helvetica, which is not embedded.
-    template = _Template(buffer, profile, document.title, document.author, renderer.font)
+    template = _Template(buffer, profile, document, renderer.font)
     story = renderer.flowables(document.blocks, page.text_width_pt, top=True)
 
-    def later_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        # Page numbers centred in the top margin, from page 2 on (Decree 30).
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        # The draft's mark on page 1; page numbers centred in the top margin from page 2 on (Decree 30).
+        if doc.page == 1 and document.mark is not None:
+            _draw_mark(canvas, document.mark, renderer.font, profile)
         if doc.page == 1 or not document.page_numbers:
             return
         spec = profile.style("page_number")
@@ -456,7 +461,7 @@ def _layout(document: Document, profile: Profile) -> tuple[bytes, dict[int, int 
         canvas.drawCentredString(page.margin_left_mm * MM + page.text_width_pt / 2, page.height_mm * MM - baseline,
                                  str(doc.page))
 
-    template.addPageTemplates([PageTemplate("page", [template.frame_template], onPage=later_page)])
+    template.addPageTemplates([PageTemplate("page", [template.frame_template], onPage=on_page)])
     template.build(story)
     return buffer.getvalue(), template.placed
 
@@ -469,3 +474,22 @@ def float_places(document: Document, profile: Profile) -> dict[int, int | None]:
     """Where each float of the document ends up in the PDF: for the index of each Float
     block, the index of the block it follows (None: first). The DOCX takes this order."""
     return _layout(document, profile)[1]
+
+
+def _draw_mark(canvas: Canvas, mark: Mark, font: str, profile: Profile) -> None:
+    """The mark at the top right of the page, in the middle of the top margin, framed
+    around the words when the profile says so."""
+    page = profile.page
+    face = f"{font}-Bold" if mark.bold else font
+    width = pdfmetrics.stringWidth(mark.text, face, mark.size)
+    height = mark.size * 1.2
+    right = (page.width_mm - page.margin_right_mm) * MM
+    middle = page.height_mm * MM - page.margin_top_mm * MM / 2
+    canvas.saveState()
+    canvas.setFont(face, mark.size)
+    canvas.drawRightString(right - mark.padding_pt, middle - mark.size * 0.35, mark.text)
+    if mark.frame:
+        canvas.setLineWidth(0.8)
+        canvas.rect(right - width - 2 * mark.padding_pt, middle - height / 2 - mark.padding_pt,
+                    width + 2 * mark.padding_pt, height + 2 * mark.padding_pt)
+    canvas.restoreState()

@@ -34,6 +34,7 @@ from minutes_app.model import (
     Person,
     Photo,
     PressRelease,
+    RecordState,
     Speech,
     Style,
     Topic,
@@ -185,6 +186,8 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
         ends_at=datetime.fromisoformat(document["ends_at"]) if "ends_at" in document else None,
         agenda=list(document.get("agenda", [])),
         extensions=_extensions(document),
+        state=document.get("state", RecordState.DRAFT),
+        record_version=document.get("version", 1),
     )
     attendees: dict[str, Attendance] = {}
     for item in document["attendees"]:
@@ -208,6 +211,7 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
     for item in document.get("photos", []):
         data, media_type = photos[item["id"]]
         photo = Photo(
+            id=uuid.uuid4(),  # made now: the edited article names its photos by id
             ref=item["id"],
             file_name=PurePosixPath(item["file"].replace("\\", "/")).name,
             media_type=media_type,
@@ -267,5 +271,10 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             general_photo=by_ref.get(press.get("general_photo", "")),
             topics_intro=press.get("topics_intro"),
             extensions=_extensions(press),
+            article=[
+                {"kind": block["kind"], "text": block["text"]}
+                | ({"photo": str(by_ref[block["photo"]].id)} if "photo" in block else {})
+                for block in press["article"]
+            ] if "article" in press else None,
         )
     return meeting

@@ -285,6 +285,8 @@ def reference_problems(document: Any) -> list[Problem]:
     press = document.get("press_release")
     if isinstance(press, dict):
         check(["press_release", "general_photo"], press.get("general_photo"), photos, no_photo)
+        for i, block in _items(press, "article"):
+            check(["press_release", "article", i, "photo"], block.get("photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
     for i, item in _items(document, "audio"):

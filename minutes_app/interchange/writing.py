@@ -12,7 +12,16 @@ from typing import Any
 from minutes_app.archive_files import refuse_archive_file
 from minutes_app.images import EXTENSIONS
 from minutes_app.interchange.validation import FORMAT
-from minutes_app.model import Attendance, AudioSegment, CarriedTask, Directive, Meeting, Photo, Style
+from minutes_app.model import (
+    Attendance,
+    AudioSegment,
+    CarriedTask,
+    Directive,
+    Meeting,
+    Photo,
+    RecordState,
+    Style,
+)
 
 # Writes a segment's audio to a file (given by the archive, which holds the sound).
 AudioWriter = Callable[[AudioSegment, Path], None]
@@ -106,6 +115,23 @@ def _carried(task: CarriedTask) -> dict[str, Any]:
             "outcome": task.outcome or None,
         }
     )
+
+
+def _article(blocks: list[dict[str, Any]] | None, photo_refs: dict[str, str | None]) -> list[dict[str, Any]] | None:
+    """The edited article with its photos named by their ids in the file; a block whose photo
+    is no longer in the meeting is left out, as the article tab leaves it out."""
+    if blocks is None:
+        return None
+    written = []
+    for block in blocks:
+        item = {"kind": block["kind"], "text": block.get("text", "")}
+        if block["kind"] == "photo":
+            ref = photo_refs.get(block.get("photo", ""))
+            if ref is None:
+                continue
+            item["photo"] = ref
+        written.append(item)
+    return written
 
 
 def meeting_document(
@@ -225,12 +251,16 @@ def meeting_document(
                         "author": press.author,
                         "general_photo": photo(press.general_photo),
                         "topics_intro": press.topics_intro,
+                        "article": _article(press.article, {str(p.id): photo(p) for p in meeting.photos}),
                     }
                 ),
                 press.extensions,
             )
             if press is not None
             else None,
+            # Left out when they are what a reader assumes: a draft of the first version.
+            "state": meeting.state if meeting.state and meeting.state != RecordState.DRAFT else None,
+            "version": meeting.record_version if meeting.record_version and meeting.record_version > 1 else None,
         }
     )
     document["attendees"] = document.get("attendees", [])  # required, even when empty

@@ -23,10 +23,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file, open_archive
 from minutes_app.backup import BackupError, backups_dir, restore
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.finality import MeetingIsFinal
 from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
-from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
+from minutes_app.transfer import FinalInTarget, IfExists, MeetingExists, copy_meeting
 from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
@@ -216,7 +217,12 @@ class ArchiveWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_meeting(self.archive, meeting_id)
+            try:
+                delete_meeting(self.archive, meeting_id)
+            except MeetingIsFinal as final:
+                QMessageBox.warning(self, app_name(), self.tr(
+                    "Không xóa được: {reason}").format(reason=final))
+                return
             self.refresh()
             self.show_message(self.tr("Đã xóa cuộc họp."))
 
@@ -292,6 +298,9 @@ class ArchiveWindow(QMainWindow):
         except (SQLAlchemyError, OSError) as error:
             reason = getattr(error, "orig", None) or error
             self.show_message(self.tr("Không gửi được: {reason}").format(reason=reason))
+            return
+        except FinalInTarget as final:
+            QMessageBox.warning(self, self.tr("Gửi sang kho khác"), str(final))
             return
         self.show_message(str(copied))
 

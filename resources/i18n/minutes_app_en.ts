@@ -130,6 +130,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Delete the meeting “{title}” for good, with all its speeches, conclusions and photos?</translation>
     </message>
     <message>
+        <source>Không xóa được: {reason}</source>
+        <translation>Not deleted: {reason}</translation>
+    </message>
+    <message>
         <source>Đã xóa cuộc họp.</source>
         <translation>Meeting deleted.</translation>
     </message>
@@ -766,6 +770,33 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>FinalizeDialog</name>
+    <message>
+        <source>Chốt biên bản</source>
+        <translation>Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>Biên bản sẽ được chốt thành phiên bản {version} và giữ nguyên như đang có. Sau khi chốt, mọi nội dung của biên bản (kể cả tin bài) chỉ đọc; muốn sửa phải mở lại để sửa, có ghi lý do, và bản sửa sẽ là phiên bản {next}.</source>
+        <translation>The minutes will be finalised as version {version} and kept exactly as they are. Once final, everything in them (the news article too) is read-only; a correction needs reopening them with a reason, and the correction becomes version {next}.</translation>
+    </message>
+    <message>
+        <source>{role} {name} xác nhận: đây đúng là nội dung đã ký.</source>
+        <translation>{role} {name} confirms: this is the text that was signed.</translation>
+    </message>
+    <message>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>&amp;Chốt biên bản</source>
+        <translation>&amp;Finalise the minutes</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Văn bản chính quyền (Nghị định 30/2020/NĐ-CP)</source>
@@ -858,6 +889,109 @@ Your version: «{mine}»</translation>
     <message>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Lịch sử phiên bản</source>
+        <translation>Version history</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Lý do sửa</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>SHA-256 của biên bản</source>
+        <translation>SHA-256 of the minutes</translation>
+    </message>
+    <message>
+        <source>Các phiên bản của biên bản</source>
+        <translation>Versions of the minutes</translation>
+    </message>
+    <message>
+        <source>Phiên bản cũ hơn để so sánh</source>
+        <translation>Older version to compare</translation>
+    </message>
+    <message>
+        <source>Phiên bản mới hơn để so sánh</source>
+        <translation>Newer version to compare</translation>
+    </message>
+    <message>
+        <source>&amp;So sánh phiên bản</source>
+        <translation>&amp;Compare version</translation>
+    </message>
+    <message>
+        <source>với</source>
+        <translation>with</translation>
+    </message>
+    <message>
+        <source>Những gì đã thay đổi</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Xuất phiên bản đang chọn, đúng như khi đó:</source>
+        <translation>Export the chosen version as it was:</translation>
+    </message>
+    <message>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Tin bài</source>
+        <translation>News article</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Phiên bản hiện tại: {n}, {state}.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Current version: {n}, {state}.</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>{n} (đã chốt)</source>
+        <translation>{n} (final)</translation>
+    </message>
+    <message>
+        <source>{n} (đang soạn)</source>
+        <translation>{n} (being written)</translation>
+    </message>
+    <message>
+        <source>Chọn hai phiên bản khác nhau để xem những gì đã thay đổi.</source>
+        <translation>Choose two different versions to see what changed.</translation>
+    </message>
+    <message>
+        <source>Từ phiên bản {old} đến phiên bản {new}</source>
+        <translation>From version {old} to version {new}</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Changed</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1395,65 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>RecordStateBar</name>
+    <message>
+        <source>Trạng thái biên bản</source>
+        <translation>State of the minutes</translation>
+    </message>
+    <message>
+        <source>C&amp;hốt biên bản…</source>
+        <translation>&amp;Finalise the minutes…</translation>
+    </message>
+    <message>
+        <source>Mở &amp;lại để sửa…</source>
+        <translation>&amp;Reopen for a correction…</translation>
+    </message>
+    <message>
+        <source>Lịch sử &amp;phiên bản…</source>
+        <translation>Version &amp;history…</translation>
+    </message>
+    <message>
+        <source>&amp;Biên bản</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>ĐÃ CHỐT · phiên bản {n} · chỉ đọc</source>
+        <translation>FINAL · version {n} · read-only</translation>
+    </message>
+    <message>
+        <source>ĐANG SỬA · phiên bản {n} · lý do: {reason}</source>
+        <translation>BEING CORRECTED · version {n} · reason: {reason}</translation>
+    </message>
+    <message>
+        <source>DỰ THẢO · phiên bản {n}</source>
+        <translation>DRAFT · version {n}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được các thay đổi mới nhất nên chưa chốt được biên bản.</source>
+        <translation>The latest changes are not saved yet, so the minutes were not finalised.</translation>
+    </message>
+    <message>
+        <source>Chốt biên bản</source>
+        <translation>Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>Biên bản chốt phải có người ký: hãy chọn chủ trì (chủ tọa) và thư ký ở thẻ “Thông tin chung” trước.</source>
+        <translation>Final minutes need their signers: choose the chair and the secretary in the “General” tab first.</translation>
+    </message>
+    <message>
+        <source>Đã chốt biên bản: phiên bản {n}.</source>
+        <translation>The minutes are final: version {n}.</translation>
+    </message>
+    <message>
+        <source>Đã mở lại biên bản để sửa: bản sửa là phiên bản {n}.</source>
+        <translation>The minutes are reopened for a correction: the correction is version {n}.</translation>
+    </message>
+    <message>
+        <source>Không đổi được trạng thái biên bản: {reason}</source>
+        <translation>The state of the minutes was not changed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Trạng thái</source>
@@ -1301,6 +1494,25 @@ Your version: «{mine}»</translation>
     <message>
         <source>{deadline} (gia hạn)</source>
         <translation>{deadline} (extended)</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Mở lại để sửa</source>
+        <translation>Reopen for a correction</translation>
+    </message>
+    <message>
+        <source>Phiên bản {version} đã chốt vẫn được giữ nguyên trong lịch sử. Bản sửa sẽ là phiên bản {next}, là dự thảo cho đến khi chốt lại. Lý do sửa (bắt buộc):</source>
+        <translation>Final version {version} stays as it is in the history. The correction will be version {next}, a draft until it is finalised. Reason for the correction (required):</translation>
+    </message>
+    <message>
+        <source>Lý do sửa</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>&amp;Mở lại để sửa</source>
+        <translation>&amp;Reopen for a correction</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2158,13 @@ Your version: «{mine}»</translation>
     <message>
         <source>Tất cả các đơn vị</source>
         <translation>All units</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Trạng thái biên bản</source>
+        <translation>State of the minutes</translation>
     </message>
 </context>
 </TS>
