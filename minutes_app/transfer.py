@@ -16,7 +16,16 @@ from sqlalchemy.orm import Session
 from minutes_app import people, search
 from minutes_app.archive import Archive, load_meeting
 from minutes_app.i18n import _
-from minutes_app.model import Attendance, AudioChunk, AudioSegment, Base, Meeting, Person, PressRelease
+from minutes_app.model import (
+    Attendance,
+    AudioChunk,
+    AudioSegment,
+    Base,
+    ConclusionsNotice,
+    Meeting,
+    Person,
+    PressRelease,
+)
 
 
 class IfExists(enum.StrEnum):
@@ -128,6 +137,8 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
                     setattr(copy.press_release, key, [
                         b | {"photo": renamed.get(b["photo"], b["photo"])} if "photo" in b else b for b in blocks
                     ])
+    if meeting.conclusions_notice is not None:
+        copy.conclusions_notice = ConclusionsNotice(**_values(meeting.conclusions_notice, {"meeting_id"}))
     return copy
 
 

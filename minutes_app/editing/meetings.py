@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from minutes_app.archive import Archive, add_meeting, load_meeting
-from minutes_app.model import Attendance, Meeting, Style
+from minutes_app.model import Attendance, ConclusionsNotice, Meeting, Style
 
 
 def _now() -> datetime:
@@ -19,8 +19,9 @@ def new_meeting(archive: Archive, style: Style = Style.STATE) -> int:
 
 def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
     """A new meeting from ``meeting_id`` as a template for its next session: the header,
-    organiser, venue, attendees (titles, groups; everyone present), chair, secretary and
-    agenda; no speeches, topics, directives, photos or article. Returns its id."""
+    organiser, venue, attendees (titles, groups; everyone present), chair, secretary,
+    agenda and the form of the notice of conclusions; no speeches, topics, directives,
+    photos, article or notice text. Returns its id."""
     with archive.sessions.begin() as session:
         source = load_meeting(session, meeting_id)
         copy = Meeting(
@@ -51,4 +52,7 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
             copy.attendances.append(twin)
         copy.chair = twins.get(source.chair_id)
         copy.secretary = twins.get(source.secretary_id)
+        notice = source.conclusions_notice
+        if notice is not None and notice.profile is not None:
+            copy.conclusions_notice = ConclusionsNotice(profile=notice.profile)
         return add_meeting(session, copy)

@@ -88,6 +88,7 @@ class ConflictsPanel(QDockWidget):
             "directive": self.tr("một kết luận, chỉ đạo"),
             "photo": self.tr("một ảnh"),
             "press_release": self.tr("tin bài"),
+            "conclusions_notice": self.tr("thông báo kết luận"),
         }
         return names.get(detail.key.table, detail.key.table)
 
