@@ -27,6 +27,7 @@ from minutes_app.model import (
     AudioSegment,
     AudioSource,
     AudioState,
+    ConclusionsNotice,
     Directive,
     Meeting,
     Person,
@@ -232,5 +233,13 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             general_photo=by_ref.get(press.get("general_photo", "")),
             topics_intro=press.get("topics_intro"),
             extensions=_extensions(press),
+        )
+    if "conclusions_notice" in document:
+        notice = document["conclusions_notice"]
+        blocks = notice.get("blocks")
+        meeting.conclusions_notice = ConclusionsNotice(
+            profile=notice.get("profile"),
+            blocks=[{"kind": b["kind"], "text": b["text"]} for b in blocks] if blocks is not None else None,
+            extensions=_extensions(notice),
         )
     return meeting

@@ -92,7 +92,7 @@ def meeting_document(
     def photo(item: Photo | None) -> str | None:
         return photo_refs[id(item)] if item is not None else None
 
-    press = meeting.press_release
+    press, notice = meeting.press_release, meeting.conclusions_notice
     document = _compact(
         {
             "format": FORMAT,
@@ -198,6 +198,11 @@ def meeting_document(
                 press.extensions,
             )
             if press is not None
+            else None,
+            "conclusions_notice": _with_extensions(
+                _compact({"profile": notice.profile, "blocks": notice.blocks}), notice.extensions
+            )
+            if notice is not None
             else None,
         }
     )
