@@ -7,17 +7,19 @@ form (state: the office in its own name, or the authority; Party) is a style pro
 the meeting's own choice, else the one its style's profile names.
 """
 
+import re
+
 from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Rule, Run, Spacer
 from minutes_app.documents.conclusions_draft import KINDS, NoticeBlock, draft_notice
 from minutes_app.documents.edited import NOTICE, Stored
 from minutes_app.documents.header import document_header, one_line
 from minutes_app.documents.lines import bind
-from minutes_app.documents.profiles import Profile, ProfileError, load_profile
+from minutes_app.documents.profiles import Profile, ProfileError, available_profiles, load_profile
 from minutes_app.documents.wording import continue_sentence, paragraphs
 from minutes_app.i18n import _
 from minutes_app.model import Meeting
 
-__all__ = ["NoticeBlock", "compose_notice", "current_notice", "notice_profile", "profile_name"]
+__all__ = ["NoticeBlock", "compose_notice", "current_notice", "notice_forms", "notice_profile", "profile_name"]
 
 _HEADER = ("parent", "organ", "number", "dateline")
 _TITLE = ("title", "subject")
@@ -45,6 +47,21 @@ def profile_name(meeting: Meeting) -> str:
         raise ProfileError(_("Hồ sơ định dạng “{profile}” không nêu mẫu thông báo kết luận (khóa “conclusions”).")
                            .format(profile=style.name))
     return style.conclusions
+
+
+def notice_forms() -> dict[str, str]:
+    """The profiles a notice can be issued in, built-in and the office's own: each name
+    with the start of its description ('Thông báo kết luận do văn phòng ban hành …').
+    A profile that cannot be read is left out (an export with it says why)."""
+    forms = {}
+    for name in available_profiles():
+        try:
+            profile = load_profile(name)
+        except ProfileError:
+            continue
+        if profile.notice is not None:
+            forms[name] = re.split(r" \(|: ", profile.description, maxsplit=1)[0]
+    return forms
 
 
 def notice_profile(meeting: Meeting, name: str | None = None) -> Profile:

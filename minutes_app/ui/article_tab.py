@@ -37,7 +37,7 @@ PHOTO_EDGE = 360
 _ARTICLE_FIELDS = ("article", "article_previous")
 
 
-class _GrowingText(QPlainTextEdit):
+class GrowingText(QPlainTextEdit):
     """A paragraph editor as tall as its text, so the article reads as one page."""
 
     def __init__(self, text: str) -> None:
@@ -154,7 +154,7 @@ class ArticleTab(QWidget):
             if block.kind == "byline":
                 editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         else:
-            editor = _GrowingText(block.text)
+            editor = GrowingText(block.text)
             editor.textChanged.connect(lambda i=index, e=editor: self._edited(i, e.toPlainText()))
         font = QFont(editor.font())
         font.setBold(block.kind in ("headline", "lead", "byline"))
