@@ -163,6 +163,8 @@ def test_pdf_is_a4_with_fonts_embedded_and_the_end_on_one_page(exported, case: s
     pages = pdf_pages(path)
     [end] = [page for page in pages if "biết, thực hiện./." in flat(page)]
     assert all(line in end for line in signature) and "Nơi nhận:" in end
+    # 'Nơi nhận:' level with the signer's authority (Decree 30).
+    assert any("Nơi nhận:" in line and signature[0] in line for line in end.splitlines())
 
 
 @every_case
