@@ -15,6 +15,7 @@ from docx.shared import Mm
 
 from minutes_app.archive import dump_meeting, import_file, load_meeting
 from minutes_app.documents import ExportError, export_document
+from minutes_app.documents import profiles as profiles_module
 from minutes_app.documents.conclusions import compose_notice, current_notice, notice_profile, to_json
 from minutes_app.documents.conclusions_draft import NoDirectives, NoticeBlock, draft_notice, precedence
 from minutes_app.documents.profiles import load_profile
@@ -300,3 +301,34 @@ def test_a_meeting_file_naming_an_unknown_form_is_explained(tmp_path: Path) -> N
     meeting.conclusions_notice = ConclusionsNotice(profile="conclusions-không-có")
     with pytest.raises(ExportError, match="conclusions-không-có"):
         export_document(meeting, "conclusions", "pdf", tmp_path / "x.pdf")
+
+
+def test_an_office_form_by_topic_with_a_deputy_signing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(profiles_module, "user_profiles_dir", lambda: tmp_path)
+    (tmp_path / "tb-theo-van-de.json").write_text(json.dumps({
+        "extends": "conclusions-state-authority",
+        "description": "Thông báo theo từng vấn đề, Phó Chánh Văn phòng ký",
+        "notice": {"conclusions": "by-topic",
+                   "signature": ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]},
+    }, ensure_ascii=False), encoding="utf-8")
+    meeting = read_meeting_file(EXAMPLE)
+    out = tmp_path / "tb.pdf"
+    export_document(meeting, "conclusions", "pdf", out, "tb-theo-van-de")
+    text = read_back(out)
+    topics = load(EXAMPLE)["topics"]
+    for number, topic in enumerate(topics, start=1):
+        assert f"{number}. Về {topic['title'][0].lower()}{topic['title'][1:]}" in text
+    assert f"{len(topics) + 1}. Về tổ chức thực hiện: - Sở Khoa học và Công nghệ chủ trì" in text
+    assert "ĐÁNH GIÁ CHUNG" not in text
+    assert "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG" in text
+
+
+def test_without_a_chair_the_notice_names_the_organiser() -> None:
+    meeting = read_meeting_file(EXAMPLE)
+    meeting.chair = None
+    drafted = draft_notice(meeting, notice_profile(meeting))
+    blocks = {b.kind: b.text for b in reversed(drafted)}  # the first of each kind
+    assert blocks["subject"] == ("Kết luận tại Hội nghị sơ kết công tác chuyển đổi số 6 tháng đầu năm và triển khai "
+                                 "nhiệm vụ 6 tháng cuối năm 2026")
+    assert "Sở Khoa học và Công nghệ tổ chức Hội nghị sơ kết" in blocks["paragraph"]
+    assert [b.text for b in drafted if b.kind == "signer"] == [""]
