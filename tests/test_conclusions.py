@@ -332,3 +332,17 @@ def test_without_a_chair_the_notice_names_the_organiser() -> None:
                                  "nhiệm vụ 6 tháng cuối năm 2026")
     assert "Sở Khoa học và Công nghệ tổ chức Hội nghị sơ kết" in blocks["paragraph"]
     assert [b.text for b in drafted if b.kind == "signer"] == [""]
+
+
+def test_the_next_session_keeps_the_form_not_the_text(archive, example_dir: Path) -> None:
+    from minutes_app.editing.meetings import duplicate_meeting
+
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    with archive.sessions.begin() as session:
+        meeting = load_meeting(session, meeting_id)
+        meeting.conclusions_notice = ConclusionsNotice(
+            profile="conclusions-state-authority", blocks=[{"kind": "paragraph", "text": "Đã sửa."}], version=1)
+    copy_id = duplicate_meeting(archive, meeting_id)
+    with archive.sessions() as session:
+        notice = load_meeting(session, copy_id).conclusions_notice
+        assert notice is not None and (notice.profile, notice.blocks) == ("conclusions-state-authority", None)
