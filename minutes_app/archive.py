@@ -134,6 +134,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.carried_tasks),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
+            selectinload(Meeting.conclusions_notice),
             selectinload(Meeting.audio_segments),
         )
     )

@@ -185,6 +185,9 @@ class Meeting(Versioned, Base):
     press_release: Mapped["PressRelease | None"] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
     )
+    conclusions_notice: Mapped["ConclusionsNotice | None"] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
     audio_segments: Mapped[list["AudioSegment"]] = relationship(
         back_populates="meeting",
         order_by="AudioSegment.started_at",
@@ -323,6 +326,25 @@ class PressRelease(Versioned, Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="press_release")
     general_photo: Mapped[Photo | None] = relationship()
+
+
+class ConclusionsNotice(Versioned, Base):
+    """The notice of conclusions (thông báo kết luận): the form it is issued in, and its
+    text once the user edits the draft (see minutes_app.documents.conclusions)."""
+
+    __tablename__ = "conclusions_notice"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The style profile of the notice; None: the one the meeting's style names.
+    profile: Mapped[str | None] = mapped_column(String(100))
+    # A list of blocks; None until the user edits the draft; re-drafting keeps the replaced text.
+    blocks: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    blocks_previous: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="conclusions_notice")
 
 
 class SearchText(Base):

@@ -21,6 +21,7 @@ from minutes_app.model import (
     AudioChunk,
     AudioSegment,
     Base,
+    ConclusionsNotice,
     Meeting,
     MeetingExport,
     MeetingVersion,
@@ -202,6 +203,8 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
                     setattr(copy.press_release, key, [
                         b | {"photo": renamed.get(b["photo"], b["photo"])} if "photo" in b else b for b in blocks
                     ])
+    if meeting.conclusions_notice is not None:
+        copy.conclusions_notice = ConclusionsNotice(**_values(meeting.conclusions_notice, {"meeting_id"}))
     return copy
 
 

@@ -14,14 +14,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.documents import export_document
-from minutes_app.documents.article import (
-    current_article,
-    is_edited,
-    redraft_values,
-    restore_values,
-    to_json,
-)
+from minutes_app.documents.article import current_article, to_json
 from minutes_app.documents.article_draft import ArticleBlock, draft_article, time_of_day
+from minutes_app.documents.edited import ARTICLE
 from minutes_app.documents.wording import continue_sentence
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.model import Meeting
@@ -184,7 +179,7 @@ def test_edits_are_kept_and_redrafting_can_be_undone(archive) -> None:
 
     editor, _saves = open_editor(archive, meeting_id)
     try:
-        assert not is_edited(editor.meeting)
+        assert not ARTICLE.is_edited(editor.meeting)
         blocks = saved()
         edited = [ArticleBlock("headline", "Tít do biên tập viên đặt")] + blocks[1:]
         editor.set_press_release_field("article", to_json(edited))
@@ -192,14 +187,14 @@ def test_edits_are_kept_and_redrafting_can_be_undone(archive) -> None:
         # The record changes; the edited article does not follow silently.
         editor.set_field(editor.meeting.speeches[2], "summary", "Đề xuất nội dung mới.")
         assert same(saved()) == same(edited)
-        editor.set_press_release_fields(redraft_values(editor.meeting.press_release))
+        editor.set_press_release_fields(ARTICLE.redraft_values(editor.meeting))
         drafted = saved()
         assert drafted[0].text.startswith("Sơ kết công tác chuyển đổi số")
         assert any(b.text.startswith("Phó Giám đốc Sở Tài chính Võ Đình Nam đề xuất nội dung mới.") for b in drafted)
-        assert restore_values(editor.meeting.press_release)
-        editor.set_press_release_fields(restore_values(editor.meeting.press_release))
+        assert ARTICLE.restore_values(editor.meeting)
+        editor.set_press_release_fields(ARTICLE.restore_values(editor.meeting))
         assert same(saved()) == same(edited)
-        assert not restore_values(editor.meeting.press_release)
+        assert not ARTICLE.restore_values(editor.meeting)
     finally:
         editor.close()
 

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.documents import export_document
 from minutes_app.documents.article import current_article
+from minutes_app.documents.conclusions_draft import NoDirectives
 from minutes_app.documents.pictures import prepare
 from minutes_app.images import BadImage, inspect_image
 from minutes_app.interchange.reading import read_meeting_file
@@ -313,3 +314,16 @@ def test_fuzz_the_exporters(tmp_path_factory: pytest.TempPathFactory, document: 
     for block in article:
         for paragraph in xml_safe(block.text).split("\n\n"):
             assert flat(paragraph) in article_text
+    # The notice of conclusions: every directive's task, or a clear refusal when there is none.
+    tasks = [flat(xml_safe(" ".join(d.content.split()).rstrip(".;,"))) for d in meeting.directives if d.content.strip()]
+    for fmt in ("docx", "pdf"):
+        out = folder / f"conclusions.{fmt}"
+        if not tasks:
+            with pytest.raises(NoDirectives):
+                export_document(meeting, "conclusions", fmt, out)
+            assert not out.exists()
+            continue
+        export_document(meeting, "conclusions", fmt, out)
+    if tasks:
+        notice_text = flat(docx_text(folder / "conclusions.docx"))
+        assert all(task in notice_text for task in tasks)

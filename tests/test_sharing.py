@@ -80,6 +80,7 @@ def test_others_rows_added_deleted_renamed_show_up(two) -> None:
     lan.delete(lan.meeting.directives[2])
     lan.set_field(lan.meeting.attendances[1].person, "name", "Lê Thị Mai Anh")
     lan.set_press_release_field("author", "Lan")
+    lan.set_companion_field("conclusions_notice", "profile", "conclusions-state-authority")
     assert lan.autosaver.flush(5)
 
     events = []
@@ -90,6 +91,7 @@ def test_others_rows_added_deleted_renamed_show_up(two) -> None:
     assert len(nam.meeting.directives) == 3
     assert nam.meeting.attendances[1].person.name == "Lê Thị Mai Anh"
     assert nam.meeting.press_release.author == "Lan"
+    assert nam.meeting.conclusions_notice.profile == "conclusions-state-authority"
     assert RowInserted("speeches", 6) in events and RowRemoved("directives", 2) in events
     assert refresh(nam, never_busy, set()) == 0  # nothing new the second time
 

@@ -115,6 +115,7 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     drop_task_follow_up(connection.execute)
     connection.execute("DROP TABLE audio_chunk")  # and before the meeting's audio
     connection.execute("DROP TABLE audio_segment")
+    connection.execute("DROP TABLE conclusions_notice")  # and before the notice of conclusions
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")

@@ -87,7 +87,7 @@ def test_csv(details) -> None:
 def _report_lines(tasks) -> list[str]:  # type: ignore[no-untyped-def]
     """What the report must say, in order (a line of text may wrap in the document)."""
     return [
-        "UBND TỈNH MINH SƠN", "VĂN PHÒNG UBND TỈNH", "Số: /BC-VP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "UBND TỈNH MINH SƠN", "VĂN PHÒNG UBND TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: /BC-VP",
         "Minh Sơn, ngày 20 tháng 11 năm 2026", "BÁO CÁO",
         "Tình hình thực hiện nhiệm vụ được giao tại các cuộc họp",
         "Tính đến ngày 20/11/2026, có 13 nhiệm vụ được giao tại 2 cuộc họp được theo dõi.",

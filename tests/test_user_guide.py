@@ -22,7 +22,8 @@ from tests.ui_helpers import each_tab, temporary_settings, type_text
 DOCS = Path(__file__).parent.parent / "docs"
 IMAGES = DOCS / "images"
 GUIDE = DOCS / "huong-dan-su-dung.md"
-TAB_IMAGES = ("thong-tin-chung", "thanh-phan", "dien-bien", "van-de-thao-luan", "ket-luan", "anh", "tin-bai")
+TAB_IMAGES = ("thong-tin-chung", "thanh-phan", "dien-bien", "van-de-thao-luan", "ket-luan", "anh", "tin-bai",
+              "thong-bao-ket-luan")
 
 
 def _save(picture: QWidget | QPixmap, name: str) -> None:

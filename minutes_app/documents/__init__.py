@@ -1,4 +1,5 @@
-"""Documents made from a meeting record: the minutes and the news article.
+"""Documents made from a meeting record: the minutes, the news article and the notice of
+conclusions.
 
 Each document is composed once into neutral blocks (``blocks.py``); the DOCX and PDF
 renderers draw those same blocks. The renderers and their libraries are imported only
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from minutes_app.model import Meeting
 
-DOCUMENTS = ("minutes", "press-release")
+DOCUMENTS = ("minutes", "press-release", "conclusions")
 FORMATS = ("docx", "pdf")
 
 
@@ -20,10 +21,12 @@ class ExportError(Exception):
 def render(
     meeting: Meeting, document: str, fmt: str, profile: str | None = None, digest: str | None = None
 ) -> bytes:
-    """The bytes of ``document`` ('minutes' or 'press-release') of ``meeting`` as ``fmt``.
+    """The bytes of ``document`` ('minutes', 'press-release' or 'conclusions') of ``meeting``
+    as ``fmt``.
 
     ``profile`` names the style profile; by default the meeting's style (state or party)
-    for the minutes, 'article' for the news article. Whatever the document, a draft says
+    for the minutes, 'article' for the news article, the notice's own form for the notice
+    of conclusions (documents.conclusions.profile_name). Whatever the document, a draft says
     "DỰ THẢO" and the file's properties say the record's state and version, and the
     ``digest`` of a final version (documents.record_state).
     """
@@ -35,6 +38,11 @@ def render(
 
         style_profile = load_profile(profile or meeting.style)
         composed = compose_minutes(meeting, style_profile)
+    elif document == "conclusions":
+        from minutes_app.documents.conclusions import compose_notice, notice_profile
+
+        style_profile = notice_profile(meeting, profile)
+        composed = compose_notice(meeting, style_profile)
     else:
         from minutes_app.documents.article import compose_article
 
@@ -63,7 +71,7 @@ def get_ready(style: str) -> None:
     from minutes_app.documents.profiles import load_profile
 
     try:
-        for name in (style, "article"):
+        for name in (style, "article", load_profile(style).conclusions or style):
             load_profile(name)
         pdf_render.load_body_font()
     except ExportError:

@@ -2,7 +2,8 @@
 
 Until the user edits it, the article is drafted afresh from the record each time it is
 shown, so it follows every change to the minutes. Once edited, it is kept as the user
-left it: re-drafting then keeps the edited text aside, and it can be restored.
+left it: re-drafting then keeps the edited text aside, and it can be restored
+(documents.edited).
 """
 
 from collections.abc import Callable
@@ -10,10 +11,11 @@ from typing import Any
 
 from minutes_app.documents.article_draft import ArticleBlock, draft_article
 from minutes_app.documents.blocks import Document, Float, Para, Picture, Run, Spacer, para
+from minutes_app.documents.edited import ARTICLE
 from minutes_app.documents.profiles import Profile
-from minutes_app.model import Meeting, Photo, PressRelease
+from minutes_app.model import Meeting, Photo
 
-__all__ = ["ArticleBlock", "compose_article", "current_article", "is_edited"]
+__all__ = ["ArticleBlock", "compose_article", "current_article"]
 
 # Photos a little narrower than the text, so that a photo and its caption fit beside a
 # paragraph more often and leave less of a page empty.
@@ -40,30 +42,10 @@ def from_json(meeting: Meeting, stored: list[dict[str, Any]]) -> list[ArticleBlo
     return blocks
 
 
-def is_edited(meeting: Meeting) -> bool:
-    return meeting.press_release is not None and meeting.press_release.article is not None
-
-
 def current_article(meeting: Meeting) -> list[ArticleBlock]:
     """The article as edited, else as drafted from the record now."""
-    press = meeting.press_release
-    if press is not None and press.article is not None:
-        return from_json(meeting, press.article)
-    return draft_article(meeting)
-
-
-def redraft_values(press: PressRelease | None) -> dict[str, Any]:
-    """The fields to set to draft again from the record; edited text is kept aside."""
-    if press is None or press.article is None:
-        return {"article": None}
-    return {"article": None, "article_previous": press.article}
-
-
-def restore_values(press: PressRelease | None) -> dict[str, Any]:
-    """The fields to set to bring back the text the last re-draft replaced."""
-    if press is None or press.article_previous is None:
-        return {}
-    return {"article": press.article_previous, "article_previous": None}
+    stored = ARTICLE.stored(meeting)
+    return from_json(meeting, stored) if stored is not None else draft_article(meeting)
 
 
 def compose_article(meeting: Meeting, profile: Profile) -> Document:

@@ -8,8 +8,9 @@ it, and the template's hints in parentheses are not printed.
 
 from minutes_app.audio import timeline
 from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Rule, Run, Spacer
+from minutes_app.documents.header import meeting_header, one_line
 from minutes_app.documents.lines import NBSP, bind, bind_all
-from minutes_app.documents.profiles import Profile, ProfileError
+from minutes_app.documents.profiles import Profile
 from minutes_app.documents.wording import (
     DASH,
     capitalize_first,
@@ -24,7 +25,6 @@ from minutes_app.documents.wording import (
     subject_line,
     titles_text,
 )
-from minutes_app.i18n import _
 from minutes_app.model import Attendance, CarriedTask, Directive, Meeting, Speech
 from minutes_app.tasks import deadline_text
 
@@ -40,14 +40,7 @@ class _Composer:
         return self.worded(self.profile.label(key), **values)
 
     def worded(self, text: str, **values: str) -> str:
-        try:
-            return text.format(**self.words, **values)
-        except (KeyError, IndexError, ValueError):
-            names = ", ".join(f"{{{key}}}" for key in [*self.words, *values])
-            raise ProfileError(
-                _("Hồ sơ định dạng “{profile}”: “{text}” có chỗ điền không dùng được (chỉ dùng được {names}).")
-                .format(profile=self.profile.name, text=text, names=names)
-            ) from None
+        return self.profile.fill(text, self.words | values)
 
     def person(self, attendance: Attendance) -> str:
         """'Đồng chí Phạm Văn Bình – Phó Bí thư …': the profile's one form of address for
@@ -67,7 +60,7 @@ class _Composer:
         return document
 
     def header(self) -> list[Block]:
-        return document_header(self.meeting, self.meeting.document_number, self.profile)
+        return meeting_header(self.meeting, self.meeting.document_number, self.profile)
 
     def title(self) -> list[Block]:
         subject = one_line(subject_line(self.meeting.title))
@@ -230,40 +223,6 @@ def compose_minutes(meeting: Meeting, profile: Profile) -> Document:
     return _Composer(meeting, profile).compose()
 
 
-def document_header(
-    organizer: Meeting, number: str | None, profile: Profile, dateline: str | None = None
-) -> list[Block]:
-    """The organ (``organizer``'s, with its parent) and the number on the left; the national
-    heading on the right, with the dateline under it if the document has one."""
-    header = profile.header
-    assert header is not None, "a document profile with a header"
-    left: list[Block] = []
-    # Names are printed on lines of their own making: a line break typed in them is a space.
-    organ = one_line(organizer.organizer_name)
-    if organizer.organizer_parent:
-        left.append(para(one_line(organizer.organizer_parent), "parent"))
-    left.append(para(organ, "organ"))
-    if header.organ_mark == "rule":
-        left.append(Rule(organ, "organ", header.organ_rule.length, header.organ_rule.dash))
-    elif header.organ_mark == "star":
-        left.append(para("*", "organ"))
-    if number:
-        numbered = header.number.format(number=number)
-    else:
-        numbered = header.number_blank.format(code=organizer.organizer_code or "")
-    # The number, and the blank left for it, in one piece: spaces neither break nor collapse.
-    left.append(Para((Run(bind_all(numbered.replace("\n", " "))),), "number"))
-
-    right: list[Block] = []
-    for line in header.national:
-        right.append(para(line.text, line.style))
-        if line.rule:
-            right.append(Rule(line.text, line.style, line.rule.length, line.rule.dash))
-    if dateline:
-        right.append(para(dateline, "dateline"))
-    return [Columns((tuple(left), tuple(right)), (header.left_width, 1 - header.left_width))]
-
-
 def para(text: str, style: str, *, keep_with_next: bool = False) -> Para:
     """A paragraph of one run, its times, dates and numbers never broken over two lines."""
     return Para((Run(bind(text)),), style, keep_with_next)
@@ -279,10 +238,6 @@ def _carried(task: CarriedTask, last: bool) -> str:
     outcome = task.outcome.strip().rstrip(".;,")
     return list_item(f"- {task.unit}: {content}{when}" + (f": {outcome}" if outcome else ""), last)
 
-
-def one_line(text: str) -> str:
-    """``text`` with every run of spaces and line breaks made one space."""
-    return " ".join(text.split())
 
 
 def _items(texts: list[str]) -> list[Block]:

@@ -151,23 +151,25 @@ class _Rule(Flowable):
 class _Stack(Flowable):
     """Flowables drawn one under the other as one, the space between two the larger of
     the first's space after and the second's space before, as word processors do; the
-    first's space before and the last's space after are the stack's own."""
+    first's space before and the last's space after are the stack's own, or, in a table
+    cell (``inside``), part of its height, as word processors keep them in a cell."""
 
-    def __init__(self, content: list[Flowable]) -> None:
+    def __init__(self, content: list[Flowable], inside: bool = False) -> None:
         super().__init__()
         self.content = content
-        self.spaceBefore = content[0].getSpaceBefore() if content else 0
-        self.spaceAfter = content[-1].getSpaceAfter() if content else 0
+        edges = (content[0].getSpaceBefore(), content[-1].getSpaceAfter()) if content else (0, 0)
+        self.spaceBefore, self.spaceAfter = (0, 0) if inside else edges
+        self.inner = edges if inside else (0, 0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.sizes = [item.wrap(available_width, available_height) for item in self.content]
         gaps = [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in itertools.pairwise(self.content)]
         self.width = available_width
-        self.height = sum(h for _w, h in self.sizes) + sum(gaps)
+        self.height = sum(h for _w, h in self.sizes) + sum(gaps) + sum(self.inner)
         return self.width, self.height
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        top, after = y + self.height, None
+        top, after = y + self.height - self.inner[0], None
         for item, (width, height) in zip(self.content, self.sizes, strict=True):
             if after is not None:
                 top -= max(after, item.getSpaceBefore())
@@ -419,7 +421,7 @@ class _Renderer:
         """The columns side by side; a row never splits, so one taller than a page (a
         header of a hundred lines) gives its cells' flowables one after the other instead."""
         widths = [width * w for w in block.widths]
-        cells = [[_Stack(self.flowables(cell, w))] for cell, w in zip(block.cells, widths, strict=True)]
+        cells = [[_Stack(self.flowables(cell, w), inside=True)] for cell, w in zip(block.cells, widths, strict=True)]
         if max(cell[0].wrap(w, 1e6)[1] for cell, w in zip(cells, widths, strict=True)) > \
                 self.profile.page.text_height_pt:
             return [flowable for cell in block.cells for flowable in self.flowables(cell, width)]

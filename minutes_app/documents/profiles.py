@@ -83,6 +83,7 @@ class Header:
     number_blank: str
     organ_rule: RuleSpec = RuleSpec(0.4)
     subject_rule: RuleSpec | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,20 @@ class DraftMark:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """The facts of a notice of conclusions that are neither words nor looks (see the schema)."""
+
+    issuer: Literal["office", "authority", "organizer"]
+    signature: tuple[str, ...]
+    office: str = "Văn phòng"
+    ranks: tuple[str, ...] = ()
+    signer: Literal["chair", "blank"] = "blank"
+    recipient: str = "- {addressee};"
+    precedence: tuple[str, ...] = ()
+    conclusions: Literal["assessment-and-tasks", "by-topic"] = "assessment-and-tasks"
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     description: str
@@ -143,6 +158,8 @@ class Profile:
     recipients: Recipients | None = None
     draft_mark: DraftMark | None = None
     speaking_time: bool = False  # how long each speech lasted, from the audio
+    conclusions: str | None = None  # the profile of the notice of conclusions for this style
+    notice: Notice | None = None
 
     def style(self, name: str) -> ParagraphStyle:
         try:
@@ -155,6 +172,22 @@ class Profile:
             return self.labels[key]
         except KeyError:
             raise ProfileError(self._missing(_("nhãn “{key}”"), key)) from None
+
+    def fill(self, text: str, values: dict[str, str]) -> str:
+        """``text`` of this profile (a label, a line) with ``values`` put in its '{…}' places."""
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            names = ", ".join(f"{{{key}}}" for key in values)
+            raise ProfileError(
+                _("Hồ sơ định dạng “{profile}”: “{text}” có chỗ điền không dùng được (chỉ dùng được {names}).")
+                .format(profile=self.name, text=text, names=names)
+            ) from None
+
+    def notice_facts(self) -> Notice:
+        if self.notice is None:
+            raise ProfileError(self._missing(_("mục “{key}”"), "notice"))
+        return self.notice
 
     def rule_look(self) -> RuleLook:
         if self.rules is None:
@@ -266,10 +299,16 @@ def _header(raw: dict[str, Any]) -> Header:
     )
 
 
+def _notice(raw: dict[str, Any]) -> Notice:
+    lists: dict[str, Any] = {key: tuple(raw[key]) for key in ("signature", "ranks", "precedence") if key in raw}
+    return Notice(**(raw | lists))
+
+
 def _build(name: str, raw: dict[str, Any]) -> Profile:
     header = raw.get("header")
     signatures = raw.get("signatures")
     recipients = raw.get("recipients")
+    notice = raw.get("notice")
     return Profile(
         name=name,
         description=raw["description"],
@@ -284,4 +323,6 @@ def _build(name: str, raw: dict[str, Any]) -> Profile:
         recipients=Recipients(recipients["heading"], tuple(recipients["lines"])) if recipients else None,
         draft_mark=DraftMark(**raw["draft_mark"]) if "draft_mark" in raw else None,
         speaking_time=raw.get("speaking_time", False),
+        conclusions=raw.get("conclusions"),
+        notice=_notice(notice) if notice else None,
     )

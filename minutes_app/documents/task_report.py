@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutes_app.documents.blocks import Block, Columns, Document, Grid, KeepTogether, Para, Rule, Run, Spacer, para
-from minutes_app.documents.minutes import document_header
+from minutes_app.documents.header import meeting_header
 from minutes_app.documents.profiles import Profile
 from minutes_app.documents.wording import long_date, short_date
 from minutes_app.model import Meeting, Style
@@ -42,7 +42,7 @@ def compose_task_report(tasks: Sequence[TaskDetail], scope: ReportScope, profile
     document = Document(profile=profile.name, title=f"Báo cáo {subject[:1].lower()}{subject[1:]}")
     place = scope.organizer.place_name
     dateline = f"{place}, {long_date(scope.today)}" if place else long_date(scope.today).capitalize()
-    document.blocks += document_header(scope.organizer, None, profile, dateline)
+    document.blocks += meeting_header(scope.organizer, None, profile, dateline)
     document.blocks += [
         para(profile.label("type_name"), "type_name", keep_with_next=True),
         para(subject, "subject", keep_with_next=True),

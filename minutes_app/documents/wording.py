@@ -27,6 +27,17 @@ def meeting_noun(title: str) -> str:
     return _MEETING_NOUNS[found.group(1).lower()] if found else "cuộc họp"
 
 
+def meeting_phrase(title: str) -> str:
+    """The meeting named mid-sentence by its title: 'Hội nghị sơ kết …', 'cuộc họp Ban
+    Thường vụ …' (its noun as ``meeting_noun`` writes it); a title that does not start with
+    its noun gets the noun in front ('cuộc họp giao ban …')."""
+    subject = subject_line(" ".join(title.split()))
+    found = _NOUN_WORDS.match(subject)
+    if found:
+        return _MEETING_NOUNS[found.group(1).lower()] + subject[found.end():]
+    return f"{meeting_noun(title)} {continue_sentence(subject)}".rstrip()
+
+
 def subject_line(title: str) -> str:
     """The meeting's title as a document's subject line, without a leading 'Biên bản'
     (the type name above it says so)."""

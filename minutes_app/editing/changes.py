@@ -10,13 +10,14 @@ from typing import Any
 # The tables in the order their rows may be inserted (a row after the rows it refers to).
 TABLE_ORDER = (
     "person", "meeting", "attendance", "photo", "speech", "topic", "directive", "carried_task", "press_release",
+    "conclusions_notice",
 )
 
 
 @dataclass(frozen=True)
 class RowKey:
     table: str
-    id: Any  # the primary key: a UUID, or an int for a meeting and a press release
+    id: Any  # the primary key: a UUID, or an int for a meeting and its press release or notice
 
 
 @dataclass

@@ -29,6 +29,7 @@ from minutes_app.finality import check_change, is_final
 from minutes_app.model import (
     Attendance,
     CarriedTask,
+    ConclusionsNotice,
     Directive,
     Meeting,
     Person,
@@ -41,7 +42,10 @@ from minutes_app.model import (
 from minutes_app.text import clean, clean_name
 
 Part = Attendance | Speech | Topic | Directive | CarriedTask | Photo
-Row = Meeting | Part | PressRelease | Person
+# The rows a meeting has at most one of, keyed by the meeting's id.
+Companion = PressRelease | ConclusionsNotice
+Row = Meeting | Part | Companion | Person
+COMPANIONS: dict[str, type[Companion]] = {"press_release": PressRelease, "conclusions_notice": ConclusionsNotice}
 
 COLLECTIONS: dict[type[Part], str] = {
     Attendance: "attendances",
@@ -100,8 +104,8 @@ class NewAttendee:
 
 
 def row_key(row: Row) -> RowKey:
-    if isinstance(row, PressRelease):
-        return RowKey("press_release", row.meeting_id)
+    if isinstance(row, Companion):
+        return RowKey(row.__tablename__, row.meeting_id)
     return RowKey(type(row).__tablename__, row.id)
 
 
@@ -458,27 +462,35 @@ class MeetingEditor:
     def link_photo(self, speech: Speech, photo: Photo | None) -> None:
         self.set_field(speech, "photo_id", photo.id if photo else None)
 
-    def _press_release(self) -> PressRelease:
-        """The article's choices, created on first use."""
-        press = self.meeting.press_release
-        if press is None:
-            press = PressRelease(meeting_id=self.meeting.id, version=1)
-            self.meeting.press_release = press
-            self._outbox.append((row_key(press), Insert(row_values(press))))
-        return press
+    def _companion(self, table: str) -> Companion:
+        """The meeting's press release or notice (``table``), created on first use."""
+        row: Companion | None = getattr(self.meeting, table)
+        if row is None:
+            row = COMPANIONS[table](meeting_id=self.meeting.id, version=1)
+            setattr(self.meeting, table, row)
+            self._outbox.append((row_key(row), Insert(row_values(row))))
+        return row
 
     def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
         """Set a field of the article's choices."""
-        check_change(self.meeting, "press_release", [name])
-        self.set_field(self._press_release(), name, value, typing)
-        self._hand_over()
+        self.set_companion_field("press_release", name, value, typing)
 
     def set_press_release_fields(self, values: dict[str, Any]) -> None:
         """Set several fields of the article's choices as one undoable step (re-draft, restore)."""
-        check_change(self.meeting, "press_release", values)
-        press = self._press_release()
-        self._run([SetField(press, name, getattr(press, name), value)
-                   for name, value in values.items() if getattr(press, name) != value])
+        self.set_companion_fields("press_release", values)
+
+    def set_companion_field(self, table: str, name: str, value: Any, typing: bool = False) -> None:
+        """Set a field of the meeting's press release or notice (``table``)."""
+        check_change(self.meeting, table, [name])
+        self.set_field(self._companion(table), name, value, typing)
+        self._hand_over()
+
+    def set_companion_fields(self, table: str, values: dict[str, Any]) -> None:
+        """Set several fields of the press release or notice as one undoable step (re-draft, restore)."""
+        check_change(self.meeting, table, values)
+        row = self._companion(table)
+        self._run([SetField(row, name, getattr(row, name), value)
+                   for name, value in values.items() if getattr(row, name) != value])
         self._hand_over()
 
     def _end(self, collection: str, index: int | None) -> int:
@@ -527,8 +539,9 @@ class MeetingEditor:
         """The open meeting's row behind ``key``, if the editor holds it."""
         if key.table == "meeting":
             return self.meeting if key.id == self.meeting.id else None
-        if key.table == "press_release":
-            return self.meeting.press_release
+        if key.table in COMPANIONS:
+            row: Companion | None = getattr(self.meeting, key.table)
+            return row
         if key.table == "person":
             return next((a.person for a in self.meeting.attendances if a.person.id == key.id), None)
         return self._rows.get(key.id)

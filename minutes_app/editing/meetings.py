@@ -4,7 +4,7 @@ from datetime import datetime
 
 from minutes_app.archive import Archive, add_meeting, load_meeting
 from minutes_app.editing.carry_over import open_tasks
-from minutes_app.model import Attendance, Meeting, Style
+from minutes_app.model import Attendance, ConclusionsNotice, Meeting, Style
 
 
 def _now() -> datetime:
@@ -20,9 +20,10 @@ def new_meeting(archive: Archive, style: Style = Style.STATE) -> int:
 
 def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
     """A new meeting from ``meeting_id`` as a template for its next session: the header,
-    organiser, venue, attendees (titles, groups; everyone present), chair, secretary and
-    agenda, and the tasks still open to review ("Kết quả thực hiện kết luận kỳ trước"); no
-    speeches, topics, directives, photos or article. Returns its id."""
+    organiser, venue, attendees (titles, groups; everyone present), chair, secretary,
+    agenda, the form of the notice of conclusions and the tasks still open to review ("Kết
+    quả thực hiện kết luận kỳ trước"); no speeches, topics, directives, photos, article or
+    notice text. Returns its id."""
     with archive.sessions.begin() as session:
         source = load_meeting(session, meeting_id)
         starts_at = _now()
@@ -56,4 +57,7 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
         copy.chair = twins.get(source.chair_id)
         copy.secretary = twins.get(source.secretary_id)
         copy.carried_tasks = carried
+        notice = source.conclusions_notice
+        if notice is not None and notice.profile is not None:
+            copy.conclusions_notice = ConclusionsNotice(profile=notice.profile)
         return add_meeting(session, copy)

@@ -15,8 +15,8 @@ from sqlalchemy import Table, select
 
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.changes import Change, Delete, Insert, RowKey, Update
-from minutes_app.editing.editor import COLLECTIONS, MeetingEditor, Part, Row, row_key, row_values
-from minutes_app.model import Attendance, Base, Person, PressRelease
+from minutes_app.editing.editor import COLLECTIONS, COMPANIONS, MeetingEditor, Part, Row, row_key, row_values
+from minutes_app.model import Attendance, Base, Person
 
 Busy = Callable[[Row, str], bool]  # whether the user is typing in this field of this row
 
@@ -121,7 +121,7 @@ def refresh(editor: MeetingEditor, busy: Busy, undecided: set[RowKey]) -> int:
         on_disk: dict[str, list[dict[str, Any]]] = {
             name: [dict(r) for r in connection.execute(
                 select(tables[name]).where(tables[name].c.meeting_id == meeting.id)).mappings()]
-            for name in ("press_release", *(m.__tablename__ for m in COLLECTIONS))
+            for name in (*COMPANIONS, *(m.__tablename__ for m in COLLECTIONS))
         }
         on_disk["meeting"] = [dict(r) for r in connection.execute(
             select(tables["meeting"]).where(tables["meeting"].c.id == meeting.id)).mappings()]
@@ -132,14 +132,15 @@ def refresh(editor: MeetingEditor, busy: Busy, undecided: set[RowKey]) -> int:
     changed = 0
     for table, rows in on_disk.items():
         for values in rows:
-            key = RowKey(table, values["meeting_id"] if table == "press_release" else values["id"])
+            key = RowKey(table, values["meeting_id"] if table in COMPANIONS else values["id"])
             if key in wait:
                 continue
             row = editor.row_for(key)
             if row is None:
-                if table == "press_release":
-                    meeting.press_release = PressRelease(meeting_id=meeting.id, version=0)
-                    editor.take(meeting.press_release, _columns(PressRelease, values), values["version"])
+                if table in COMPANIONS:
+                    companion = COMPANIONS[table](meeting_id=meeting.id, version=0)
+                    setattr(meeting, table, companion)
+                    editor.take(companion, _columns(COMPANIONS[table], values), values["version"])
                 elif table not in ("meeting", "person"):
                     _adopt(editor, key, values)
                 changed += 1

@@ -29,6 +29,7 @@ from minutes_app.model import (
     AudioSource,
     AudioState,
     CarriedTask,
+    ConclusionsNotice,
     Directive,
     Meeting,
     Person,
@@ -276,5 +277,13 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
                 | ({"photo": str(by_ref[block["photo"]].id)} if "photo" in block else {})
                 for block in press["article"]
             ] if "article" in press else None,
+        )
+    if "conclusions_notice" in document:
+        notice = document["conclusions_notice"]
+        blocks = notice.get("blocks")
+        meeting.conclusions_notice = ConclusionsNotice(
+            profile=notice.get("profile"),
+            blocks=[{"kind": b["kind"], "text": b["text"]} for b in blocks] if blocks is not None else None,
+            extensions=_extensions(notice),
         )
     return meeting

@@ -148,7 +148,7 @@ def meeting_document(
     def photo(item: Photo | None) -> str | None:
         return photo_refs[id(item)] if item is not None else None
 
-    press = meeting.press_release
+    press, notice = meeting.press_release, meeting.conclusions_notice
     document = _compact(
         {
             "format": FORMAT,
@@ -261,6 +261,11 @@ def meeting_document(
             # Left out when they are what a reader assumes: a draft of the first version.
             "state": meeting.state if meeting.state and meeting.state != RecordState.DRAFT else None,
             "version": meeting.record_version if meeting.record_version and meeting.record_version > 1 else None,
+            "conclusions_notice": _with_extensions(
+                _compact({"profile": notice.profile, "blocks": notice.blocks}), notice.extensions
+            )
+            if notice is not None
+            else None,
         }
     )
     document["attendees"] = document.get("attendees", [])  # required, even when empty

@@ -24,14 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.archive import load_meeting
-from minutes_app.documents.article import (
-    ArticleBlock,
-    current_article,
-    from_json,
-    redraft_values,
-    restore_values,
-    to_json,
-)
+from minutes_app.documents.article import ArticleBlock, current_article, from_json, to_json
+from minutes_app.documents.edited import ARTICLE
 from minutes_app.editing.editor import FieldChanged
 from minutes_app.text import clean
 from minutes_app.ui.bridge import EditorBridge
@@ -44,7 +38,7 @@ PHOTO_EDGE = 360
 _ARTICLE_FIELDS = ("article", "article_previous")
 
 
-class _GrowingText(QPlainTextEdit):
+class GrowingText(QPlainTextEdit):
     """A paragraph editor as tall as its text, so the article reads as one page."""
 
     def __init__(self, text: str) -> None:
@@ -116,8 +110,7 @@ class ArticleTab(QWidget):
 
     @property
     def edited(self) -> bool:
-        press = self.editor.meeting.press_release
-        return press is not None and press.article is not None
+        return ARTICLE.is_edited(self.editor.meeting)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -126,9 +119,9 @@ class ArticleTab(QWidget):
     def refresh(self) -> None:
         """Show the edited article, or a draft of the record as saved now."""
         meeting = self.editor.meeting
-        press = meeting.press_release
-        if press is not None and press.article is not None:  # edited
-            self.blocks = from_json(meeting, press.article)
+        stored = ARTICLE.stored(meeting)
+        if stored is not None:  # edited
+            self.blocks = from_json(meeting, stored)
         else:
             # The draft reads the record's links (speaker, photo, chair) as saved.
             self.editor.autosaver.flush(timeout=5)
@@ -139,7 +132,7 @@ class ArticleTab(QWidget):
         self._rebuild()
         self.state.setText(self.tr("Đã sửa tay: bài không tự đổi theo biên bản nữa.") if self.edited
                            else self.tr("Bản nháp tự động, soạn từ biên bản đã lưu."))
-        self.restore_button.setEnabled(bool(restore_values(meeting.press_release)))
+        self.restore_button.setEnabled(bool(ARTICLE.restore_values(meeting)))
 
     def _rebuild(self) -> None:
         for widget in self._widgets:
@@ -164,7 +157,7 @@ class ArticleTab(QWidget):
             if block.kind == "byline":
                 editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         else:
-            editor = _GrowingText(block.text)
+            editor = GrowingText(block.text)
             editor.textChanged.connect(lambda i=index, e=editor: self._edited(i, e.toPlainText()))
         font = QFont(editor.font())
         font.setBold(block.kind in ("headline", "lead", "byline"))
@@ -241,11 +234,11 @@ class ArticleTab(QWidget):
                     "vẫn được giữ và có thể lấy lại bằng nút “Khôi phục bản đã sửa”. Soạn lại?"),
         ) != QMessageBox.StandardButton.Yes:
             return
-        self.editor.set_press_release_fields(redraft_values(self.editor.meeting.press_release))
+        self.editor.set_press_release_fields(ARTICLE.redraft_values(self.editor.meeting))
         self.refresh()
 
     def restore(self) -> None:
-        self.editor.set_press_release_fields(restore_values(self.editor.meeting.press_release))
+        self.editor.set_press_release_fields(ARTICLE.restore_values(self.editor.meeting))
         self.refresh()
 
     def _changed(self, event: object) -> None:

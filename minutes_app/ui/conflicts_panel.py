@@ -90,6 +90,7 @@ class ConflictsPanel(QDockWidget):
             "carried_task": self.tr("một nhiệm vụ kỳ trước"),
             "photo": self.tr("một ảnh"),
             "press_release": self.tr("tin bài"),
+            "conclusions_notice": self.tr("thông báo kết luận"),
         }
         return names.get(detail.key.table, detail.key.table)
 

@@ -1,4 +1,4 @@
-"""Exporting the minutes and the article to DOCX or PDF, and printing them.
+"""Exporting the minutes, the article and the notice of conclusions to DOCX or PDF, and printing them.
 
 The autosave is flushed first and the meeting read back from the archive, so a document
 shows exactly what is saved. Problems are shown in the window, never as a traceback.
@@ -51,7 +51,8 @@ class Exporter(QObject):
         self.settings = settings
         # Tests switch this off: there is no desktop to open the file on.
         self.open_results = True
-        self.document_names = {"minutes": self.tr("Biên bản"), "press-release": self.tr("Tin bài")}
+        self.document_names = {"minutes": self.tr("Biên bản"), "press-release": self.tr("Tin bài"),
+                               "conclusions": self.tr("Thông báo kết luận")}
         # A preview dialog does not own its printer: each is kept here while its dialog is open.
         self._printers: dict[QPrintPreviewDialog, QPrinter] = {}
 

@@ -26,6 +26,7 @@ from minutes_app.ui.finalising import RecordStateBar
 from minutes_app.ui.general_tab import GeneralTab
 from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
+from minutes_app.ui.notice_tab import NoticeTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.read_only import ReadOnlyLock
@@ -86,6 +87,7 @@ class MeetingWindow(QMainWindow):
         self.exporter = Exporter(self, self.editor, settings)
         self.exporter.message.connect(self.show_message)
         self.article = ArticleTab(self.bridge, self.keys, self.exporter)
+        self.notice = NoticeTab(self.bridge, self.keys, self.exporter)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Các phần của cuộc họp"))
         # Room above the letters for stacked Vietnamese marks (ễ, Ả), which the default clips.
@@ -98,6 +100,7 @@ class MeetingWindow(QMainWindow):
             (self.conclusions, self.tr("&5 Kết luận")),
             (self.photos, self.tr("&6 Ảnh")),
             (self.article, self.tr("&7 Tin bài")),
+            (self.notice, self.tr("&8 Thông báo kết luận")),
         ):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
@@ -139,13 +142,15 @@ class MeetingWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        for document, label in (("minutes", self.tr("biên bản")), ("press-release", self.tr("tin bài"))):
+        documents = (("minutes", self.tr("biên bản")), ("press-release", self.tr("tin bài")),
+                     ("conclusions", self.tr("thông báo kết luận")))
+        for document, label in documents:
             for fmt in ("docx", "pdf"):
                 action = file_menu.addAction(self.tr("Xuất {document} ra {format}…").format(
                     document=label, format=fmt.upper()))
                 action.triggered.connect(lambda _=False, d=document, f=fmt: self.exporter.export(d, f))
         file_menu.addSeparator()
-        for document, label in (("minutes", self.tr("biên bản")), ("press-release", self.tr("tin bài"))):
+        for document, label in documents:
             action = file_menu.addAction(self.tr("Xem trước và in {document}…").format(document=label))
             action.triggered.connect(lambda _=False, d=document: self.exporter.print_preview(d))
             if document == "minutes":
@@ -229,6 +234,8 @@ class MeetingWindow(QMainWindow):
             return False
         if self.article.isAncestorOf(focused):
             return row is self.editor.meeting.press_release
+        if self.notice.isAncestorOf(focused):
+            return row is self.editor.meeting.conclusions_notice
         return any(b.row is row and b.name == name for b in focused.findChildren(FieldBinding))
 
     def _lock(self, locked: bool) -> None:

@@ -710,6 +710,10 @@ Your version: «{mine}»</translation>
         <translation>the article</translation>
     </message>
     <message>
+        <source>thông báo kết luận</source>
+        <translation>the notice of conclusions</translation>
+    </message>
+    <message>
         <source>Giữ bản của tôi</source>
         <translation>Keep mine</translation>
     </message>
@@ -735,6 +739,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>Tin bài</source>
         <translation>Article</translation>
+    </message>
+    <message>
+        <source>Thông báo kết luận</source>
+        <translation>Notice of conclusions</translation>
     </message>
     <message>
         <source>Cuộc họp</source>
@@ -1087,6 +1095,10 @@ Your version: «{mine}»</translation>
         <translation>&amp;7 Article</translation>
     </message>
     <message>
+        <source>&amp;8 Thông báo kết luận</source>
+        <translation>&amp;8 Notice of conclusions</translation>
+    </message>
+    <message>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
@@ -1105,6 +1117,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>tin bài</source>
         <translation>article</translation>
+    </message>
+    <message>
+        <source>thông báo kết luận</source>
+        <translation>the notice of conclusions</translation>
     </message>
     <message>
         <source>Xuất {document} ra {format}…</source>
@@ -1169,6 +1185,121 @@ Your version: «{mine}»</translation>
     <message>
         <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
         <translation>Some changes could not be written to the archive. Check the disk, then open the meeting again.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTab</name>
+    <message>
+        <source>Cơ quan chủ quản</source>
+        <translation>Parent body</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Number and code</translation>
+    </message>
+    <message>
+        <source>Địa danh, ngày tháng</source>
+        <translation>Place and date</translation>
+    </message>
+    <message>
+        <source>Tên thông báo</source>
+        <translation>Name of the notice</translation>
+    </message>
+    <message>
+        <source>Trích yếu</source>
+        <translation>Subject line</translation>
+    </message>
+    <message>
+        <source>Đoạn</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Đề mục</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Câu kết</source>
+        <translation>Closing sentence</translation>
+    </message>
+    <message>
+        <source>Thẩm quyền, chức vụ người ký</source>
+        <translation>Signer&apos;s authority and title</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Mẫu thông báo kết luận</source>
+        <translation>Form of the notice of conclusions</translation>
+    </message>
+    <message>
+        <source>&amp;Mẫu:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>Soạn &amp;lại từ biên bản</source>
+        <translation>&amp;Redraft from the minutes</translation>
+    </message>
+    <message>
+        <source>Soạn lại thông báo kết luận từ biên bản</source>
+        <translation>Redraft the notice of conclusions from the minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã sửa</source>
+        <translation>Res&amp;tore the edited text</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản thông báo đã sửa trước khi soạn lại</source>
+        <translation>Restore the notice as edited before the redraft</translation>
+    </message>
+    <message>
+        <source>Xuất DOCX…</source>
+        <translation>Export DOCX…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Nội dung thông báo kết luận</source>
+        <translation>Content of the notice of conclusions</translation>
+    </message>
+    <message>
+        <source>Đã sửa tay: thông báo không tự đổi theo biên bản nữa.</source>
+        <translation>Edited by hand: the notice no longer follows the minutes.</translation>
+    </message>
+    <message>
+        <source>Bản nháp tự động, soạn từ các kết luận, chỉ đạo đã lưu.</source>
+        <translation>Automatic draft, made from the saved conclusions and directives.</translation>
+    </message>
+    <message>
+        <source>Đổi mẫu thông báo</source>
+        <translation>Change the form of the notice</translation>
+    </message>
+    <message>
+        <source>Thông báo đã được sửa tay. Đổi mẫu sẽ soạn lại thông báo từ biên bản theo mẫu mới; bản đã sửa vẫn được giữ và có thể lấy lại bằng nút “Khôi phục bản đã sửa”. Đổi mẫu?</source>
+        <translation>The notice has been edited by hand. Changing the form drafts the notice again from the minutes in the new form; the edited text is kept and can be brought back with “Restore the edited text”. Change the form?</translation>
+    </message>
+    <message>
+        <source>Soạn lại thông báo kết luận</source>
+        <translation>Redraft the notice of conclusions</translation>
+    </message>
+    <message>
+        <source>Thông báo đã được sửa tay. Soạn lại từ biên bản sẽ thay thông báo đang có; bản đã sửa vẫn được giữ và có thể lấy lại bằng nút “Khôi phục bản đã sửa”. Soạn lại?</source>
+        <translation>The notice has been edited by hand. Redrafting from the minutes replaces the current notice; the edited text is kept and can be brought back with “Restore the edited text”. Redraft?</translation>
     </message>
 </context>
 <context>
