@@ -229,9 +229,16 @@ class MeetingWindow(QMainWindow):
             "những gì bạn đã gõ."
         ))
 
+    def reload_lookups(self) -> None:
+        """Read the people directory again (meetings were imported since the window opened)."""
+        self._lookups.load(self.editor.archive)
+
     def _lookups_ready(self, people: list[KnownPerson], addressees: list[str]) -> None:
         self.attendees.set_directory(people)
+        self.proceedings.set_directory(people)
         self.conclusions.set_addressees(addressees)
+        if self.lookups_loaded:
+            return
         self.lookups_loaded = True
         # Then, still in the background, what the first export needs.
         self._documents = _Documents(self)

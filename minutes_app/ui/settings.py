@@ -114,6 +114,14 @@ class Settings:
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
 
+    def state(self, part: str) -> bytes | None:
+        """How a part of a window was left: a splitter's position, the docks shown."""
+        value = self.qsettings.value(f"state/{part}")
+        return bytes(value) if value else None
+
+    def set_state(self, part: str, state: bytes) -> None:
+        self.qsettings.setValue(f"state/{part}", state)
+
 
 def _login_name() -> str:
     try:
