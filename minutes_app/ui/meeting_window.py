@@ -4,7 +4,15 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+)
 
 from minutes_app.archive import Archive
 from minutes_app.documents import get_ready
@@ -26,6 +34,7 @@ from minutes_app.ui.general_tab import GeneralTab
 from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
+from minutes_app.ui.preview_panel import PreviewPanel
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.recorder_bar import AudioPanel
 from minutes_app.ui.settings import Settings
@@ -99,6 +108,11 @@ class MeetingWindow(QMainWindow):
         ):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
+        self.preview = PreviewPanel(
+            self, archive.engine.url.render_as_string(hide_password=False), self.bridge, settings,
+            self._preview_document, self._preview_anchors,
+        )
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._build_menus()
         self.audio = AudioPanel(self, archive, self.bridge, self.proceedings, settings)
 
@@ -162,11 +176,35 @@ class MeetingWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.tr("Cài đặt…")).triggered.connect(lambda: self.edit_settings())
 
+        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        view_menu.addAction(self.preview.toggle)
+
     # --- actions -------------------------------------------------------------------
 
     def new_speech(self) -> None:
         self.tabs.setCurrentWidget(self.proceedings)
         self.proceedings.new_speech()
+
+    def _preview_document(self) -> str:
+        return "press-release" if self.tabs.currentWidget() is self.article else "minutes"
+
+    def _preview_anchors(self) -> list[str]:
+        """Words around the cursor, most telling first: the preview scrolls to where they are."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit):
+            text, cursor = focused.text(), focused.cursorPosition()
+        elif isinstance(focused, QPlainTextEdit):
+            text, cursor = focused.toPlainText(), focused.textCursor().position()
+        else:
+            return []
+        before, after = text[:cursor].split(), text[cursor:].split()
+        anchors = [" ".join(before[-n:]) for n in (6, 4, 2, 1) if len(before) >= n]
+        anchors += [" ".join(after[:n]) for n in (4, 2, 1) if len(after) >= n]
+        return list(dict.fromkeys(anchors))
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.preview.shown.get("document") != self._preview_document():
+            self.preview.refresh()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -251,6 +289,7 @@ class MeetingWindow(QMainWindow):
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
         self.audio.close()
+        self.preview.close_process()
         if not self.editor.close():
             QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."

@@ -107,6 +107,27 @@ class Settings:
     def audio_output(self, name: str) -> None:
         self.qsettings.setValue("audio/output", name)
 
+    @property
+    def preview_shown(self) -> bool:
+        """Whether the meeting window shows the live preview (F4)."""
+        return str(self.qsettings.value("preview/shown", "false")).lower() == "true"
+
+    @preview_shown.setter
+    def preview_shown(self, shown: bool) -> None:
+        self.qsettings.setValue("preview/shown", "true" if shown else "false")
+
+    @property
+    def preview_width(self) -> int:
+        """The live preview's width in pixels (0: not chosen yet)."""
+        try:
+            return int(str(self.qsettings.value("preview/width", 0)))
+        except ValueError:
+            return 0
+
+    @preview_width.setter
+    def preview_width(self, width: int) -> None:
+        self.qsettings.setValue("preview/width", width)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None
