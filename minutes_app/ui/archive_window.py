@@ -30,6 +30,7 @@ from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
 from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
+from minutes_app.ui.exporting import file_stem
 from minutes_app.ui.login import open_with_login
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
@@ -229,10 +230,8 @@ class ArchiveWindow(QMainWindow):
         if window is not None:
             window.editor.autosaver.flush(timeout=10)
         row = self.model.meetings[self.table.currentIndex().row()]
-        suggested = self.settings.last_folder / f"{row.starts_at:%Y-%m-%d} {row.title}"[:90].strip()
-        path = file_dialogs.save_file(
-            self, self.tr("Xuất tệp cuộc họp"), Path(f"{suggested}.json"), self.tr("Tệp cuộc họp (*.json)")
-        )
+        suggested = self.settings.last_folder / f"{file_stem(row.starts_at, row.title or self.tr('Cuộc họp'))}.json"
+        path = file_dialogs.save_file(self, self.tr("Xuất tệp cuộc họp"), suggested, self.tr("Tệp cuộc họp (*.json)"))
         if path is None:
             return
         self.settings.last_folder = path.parent

@@ -128,6 +128,15 @@ class Settings:
     def preview_width(self, width: int) -> None:
         self.qsettings.setValue("preview/width", width)
 
+    @property
+    def print_zoom(self) -> str:
+        """The print preview's zoom: 'width' (the page's width, at first), 'page' or a factor."""
+        return str(self.qsettings.value("print/zoom", "width"))
+
+    @print_zoom.setter
+    def print_zoom(self, zoom: str) -> None:
+        self.qsettings.setValue("print/zoom", zoom)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None
