@@ -71,8 +71,13 @@ class _Documents(QObject):
         threading.Thread(target=work, name="documents", daemon=True).start()
 
 
+# The meeting's fields the archive list shows.
+LISTED = ("title", "starts_at", "organizer_name")
+
+
 class MeetingWindow(QMainWindow):
     closed = Signal(int)
+    listed_changed = Signal(int)  # what the archive list shows of the meeting is saved anew
 
     def __init__(self, archive: Archive, meeting_id: int, settings: Settings) -> None:
         super().__init__()
@@ -119,6 +124,7 @@ class MeetingWindow(QMainWindow):
         self.save_state = QLabel(self.tr("Đã lưu"))
         self.save_state.setAccessibleName(self.tr("Trạng thái lưu"))
         self._unsaved = False
+        self._listed_unsaved = False
         self.statusBar().addPermanentWidget(self.save_state)
         self.bridge.saved.connect(self._saved)
         self.bridge.changed.connect(self._changed)
@@ -227,13 +233,18 @@ class MeetingWindow(QMainWindow):
         if not self._unsaved:
             self._unsaved = True
             self.save_state.setText(self.tr("Đang lưu…"))
-        if isinstance(event, FieldChanged) and event.row is self.editor.meeting and event.name == "title":
-            self._update_title()
+        if isinstance(event, FieldChanged) and event.row is self.editor.meeting and event.name in LISTED:
+            self._listed_unsaved = True
+            if event.name == "title":
+                self._update_title()
 
     def _saved(self, number: int) -> None:
         if number >= self.editor.number and self._unsaved:
             self._unsaved = False
             self.save_state.setText(self.tr("Đã lưu"))
+            if self._listed_unsaved:
+                self._listed_unsaved = False
+                self.listed_changed.emit(self.meeting_id)
 
     def _conflicted(self, conflicts: list[Conflict]) -> None:
         self.conflicts.add(conflicts)
