@@ -1,6 +1,8 @@
 """The command line: ``minutes-app`` starts the window; sub-commands work without a display.
 
-Exit codes: 0 done, 1 bad input (a file, an id, an archive), 2 wrong usage.
+Exit codes: 0 done, 1 bad input (a file, an id, an archive), 2 wrong usage, 3 an
+unexpected error (its details appended to the log file in the data folder), 130 stopped
+with Ctrl+C.
 """
 
 import argparse
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130
 WORKER_ARG = "audio-worker"
 PREVIEW_ARG = "preview-worker"
 
@@ -379,7 +383,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
     from minutes_app.interchange.validation import InvalidMeetingFile
@@ -405,8 +409,27 @@ def _run(args: argparse.Namespace) -> int:
         message = _("Không ghi hoặc đọc được “{file}”: {reason}").format(
             file=error.filename, reason=error.strerror
         )
+    except KeyboardInterrupt:
+        print(_("Đã dừng."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the one place for what no one foresaw: logged, one line, no traceback
+        print(_unexpected(error, args.command, argv), file=sys.stderr)
+        return EXIT_UNEXPECTED
     print(message, file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _unexpected(error: Exception, command: str, argv: Sequence[str]) -> str:
+    from minutes_app.log import describe, record_unexpected
+
+    # A server address may carry a password: the log does not keep it.
+    command_line = re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", " ".join(["minutes-app", *argv]))
+    _details, log = record_unexpected(error, command_line)
+    if log is None:
+        return _("Lỗi không lường trước khi chạy lệnh “{command}” ({error}); không ghi được nhật ký lỗi.").format(
+            command=command, error=describe(error))
+    return _("Lỗi không lường trước khi chạy lệnh “{command}” ({error}); chi tiết đã ghi vào {log}").format(
+        command=command, error=describe(error), log=log)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -427,4 +450,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         from minutes_app.ui.app import run_gui
 
         return run_gui(args.db)
-    return _run(args)
+    return _run(args, arguments)

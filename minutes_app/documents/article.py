@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from minutes_app.documents.article_draft import ArticleBlock, draft_article
-from minutes_app.documents.blocks import Document, Para, Picture, Run, Spacer, para
+from minutes_app.documents.blocks import Document, Float, Para, Picture, Run, Spacer, para
 from minutes_app.documents.profiles import Profile
 from minutes_app.model import Meeting, Photo, PressRelease
 
@@ -77,10 +77,13 @@ def compose_article(meeting: Meeting, profile: Profile) -> Document:
         match block.kind:
             case "photo":
                 assert block.photo is not None
-                document.blocks.append(Spacer(4))
                 photo = block.photo
-                document.blocks.append(Picture(photo.sha256, _loader(photo), PHOTO_WIDTH))
-                document.blocks.append(Para((Run(block.text),), "caption"))
+                # A photo that does not fit at the foot of a page lets the text after it fill the page.
+                document.blocks.append(Float((
+                    Spacer(4),
+                    Picture(photo.sha256, _loader(photo), PHOTO_WIDTH),
+                    Para((Run(block.text),), "caption"),
+                )))
             case "headline" | "lead" | "byline":
                 document.blocks.append(para(block.text, block.kind))
             case _:

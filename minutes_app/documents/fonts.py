@@ -185,11 +185,3 @@ def text_width(text: str, size: float, font: Path | None) -> float:
     widths, units = _advances(font)
     default = widths.get(ord("n"), units // 2)
     return sum(widths.get(ord(c), default) for c in text) * size / units
-
-
-@cache
-def line_height(font: Path) -> float:
-    """The font's natural line height in ems, as word processors compute 'single' spacing."""
-    with TTFont(font, lazy=True, fontNumber=0) as face:
-        os2 = face["OS/2"]
-        return float((os2.usWinAscent + os2.usWinDescent) / face["head"].unitsPerEm)

@@ -14,7 +14,7 @@ from minutes_app.backup import restore
 from minutes_app.i18n import app_name
 from minutes_app.package_data import resource
 from minutes_app.storage import ENV_DB, resolve_url
-from minutes_app.ui import translation
+from minutes_app.ui import translation, unexpected
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.login import open_with_login
 from minutes_app.ui.settings import Settings
@@ -47,6 +47,7 @@ def _restore_asked(error: ArchiveDamaged) -> bool:
 def run_gui(url: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    unexpected.install(app)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(app_name())
     app.setApplicationVersion(__version__)
