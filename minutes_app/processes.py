@@ -11,4 +11,5 @@ def worker_command(argument: str) -> list[str]:
         # On Windows the window's program has no console streams: its console twin does.
         console = program.with_name("minutes-app-cli.exe")
         return [str(console if console.exists() else program), argument]
-    return [sys.executable, "-m", "minutes_app", argument]
+    # -P: the package installed, never a folder of the same name where the app was started.
+    return [sys.executable, "-P", "-m", "minutes_app", argument]
