@@ -101,8 +101,9 @@ def test_the_file_dialogs_are_vietnamese_with_vietnamese_dates(qtbot, tmp_path: 
     dialog = file_dialogs.file_dialog(None, "Xuất biên bản", tmp_path / "biên bản mới.pdf", "Tài liệu PDF (*.pdf)",
                                       QFileDialog.FileMode.AnyFile, saving=True)
     qtbot.addWidget(dialog)
-    dialog.resize(900, 560)
     dialog.show()
+    screen = dialog.screen().availableGeometry()  # as large as the screen lets it be, for the columns
+    assert (dialog.width(), dialog.height()) == (min(900, screen.width() * 9 // 10), min(560, screen.height() * 9 // 10))
     view = dialog.findChild(QTreeView, "treeView")
     qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1)
     labels = texts(dialog)

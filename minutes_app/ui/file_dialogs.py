@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTime,
@@ -100,6 +101,7 @@ class _FolderEntries(QSortFilterProxyModel):
 _icons: NameOnlyIcons | None = None
 MODIFIED = 3  # QFileSystemModel's column of the time a file was changed
 DATE_FORMAT = "dd/MM/yyyy HH:mm"  # as the archive list writes a meeting's time
+SIZE = QSize(900, 560)  # of a dialog, at most nine tenths of the screen
 
 
 def _icon_provider() -> NameOnlyIcons:
@@ -140,7 +142,9 @@ def file_dialog(
 
 
 def _widen(dialog: QFileDialog) -> None:
-    """Room for the headers, a whole date and the places' names (Qt's widths cut them)."""
+    """Room for the headers, a whole date and the places' names (Qt's sizes cut them)."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(SIZE.width(), screen.width() * 9 // 10), min(SIZE.height(), screen.height() * 9 // 10))
     view = dialog.findChild(QTreeView, "treeView")
     sidebar = dialog.findChild(QSplitter, "splitter")
     if view is None or sidebar is None:
