@@ -15,6 +15,7 @@ MEASURES: dict[str, Callable[[Context], Measured]] = {
     "open_meeting": window.open_meeting,
     "typing": window.typing,
     "typing_recording": window.typing_recording,
+    "typing_preview": window.typing_preview,
     "archive_window": window.archive_window,
     "search": window.search,
     "task_register": tasks.task_register,

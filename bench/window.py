@@ -29,6 +29,9 @@ TYPED = ("Đồng chí Phạm Minh Tấn đề nghị bổ sung kinh phí cho 12
          "Sở Tài chính thống nhất với báo cáo và sẽ tham mưu trình UBND tỉnh trước ngày 15/8. ")
 # A fast typist: twenty keys a second.
 KEY_INTERVAL_MS = 50
+# With the preview open: this many keys, then a pause long enough to have it made again.
+PREVIEW_BURST = 40
+PREVIEW_PAUSE_MS = 1200
 SEARCHES = (
     "chuyen doi so", "nông thôn mới", "giai ngan von dau tu cong", "so tai chinh", "ubnd huyen tan phu",
     "giao ban thang 5", "phong chong thien tai 2019", "ha tang mang vien thong", "hội nghị", "nghi",
@@ -122,6 +125,12 @@ def typing_recording(context: Context) -> Measured:
     return _typing(context, recording=True)
 
 
+def typing_preview(context: Context) -> Measured:
+    """Typing with the live preview open: a pause after every burst of keys, long enough for
+    the preview to be made again, which it then is while the next burst is typed."""
+    return _typing(context, recording=False, preview=True)
+
+
 def hall_sound(path: Path, seconds: int = 120) -> Path:
     """Speech-like sound: tones that rise and fall, in syllables, with pauses."""
     rate = 16000
@@ -139,10 +148,10 @@ def hall_sound(path: Path, seconds: int = 120) -> Path:
     return path
 
 
-def _typing(context: Context, recording: bool) -> Measured:
+def _typing(context: Context, recording: bool, preview: bool = False) -> Measured:
     app = application()
     measured = Measured()
-    key = "keystroke_recording" if recording else "keystroke"
+    key = "keystroke_recording" if recording else "keystroke_preview" if preview else "keystroke"
     with open_archive(context.url) as archive:
         window = open_window(archive, context)
         proceedings = window.proceedings
@@ -161,9 +170,17 @@ def _typing(context: Context, recording: bool) -> Measured:
         saves: list[int] = []
         window.bridge.saved.connect(saves.append)
         paints = Paints(summary.viewport())
+        pages: list[int] = []
+        if preview:
+            window.preview.toggle.trigger()
+            window.preview.pages.wanted.connect(lambda page, _width: pages.append(page))
+            wait_until(lambda: bool(window.preview.pages.images) and not window.preview.rendering)
+        renders = window.preview.render_id
         idle(1000)
         painted = 0
         for index in range(context.keystrokes):
+            if preview and index and index % PREVIEW_BURST == 0:
+                idle(PREVIEW_PAUSE_MS)  # the pause that has the preview made again
             before = paints.count
             started = time.perf_counter()
             QTest.sendKeyEvent(QTest.KeyAction.Click, summary, Qt.Key.Key_unknown, TYPED[index % len(TYPED)],
@@ -176,7 +193,11 @@ def _typing(context: Context, recording: bool) -> Measured:
         with archive.sessions() as session:
             saved = next(s for s in load_meeting(session, context.meeting_id).speeches if s.id == speech.id)
             assert saved.summary == summary.toPlainText(), "what was typed is not what was saved"
-        prefix = "recording_" if recording else ""
+        prefix = "recording_" if recording else "preview_" if preview else ""
+        if preview:
+            wait_until(lambda: not window.preview.rendering)
+            measured.facts |= {"preview_renders_while_typing": window.preview.render_id - renders,
+                               "preview_pages_drawn": len(pages), "preview_burst": PREVIEW_BURST}
         measured.facts |= {f"{prefix}keystrokes": context.keystrokes, f"{prefix}repainted": painted,
                            f"{prefix}autosaves": len(saves), "key_interval_ms": KEY_INTERVAL_MS}
         if recording:

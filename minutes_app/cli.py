@@ -32,6 +32,7 @@ EXIT_USAGE = 2
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
 WORKER_ARG = "audio-worker"
+PREVIEW_ARG = "preview-worker"
 
 
 class CommandError(Exception):
@@ -699,6 +700,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from minutes_app.audio.worker import main as audio_worker
 
         return audio_worker()
+    if arguments == [PREVIEW_ARG]:  # the process that draws a meeting window's preview (preview.client)
+        from minutes_app.preview.worker import main as preview_worker
+
+        return preview_worker()
     args = build_parser().parse_args(arguments)
     if args.command is None:
         from minutes_app.ui.app import run_gui

@@ -30,3 +30,17 @@ def fold(text: str) -> str:
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold, and nothing else removed."""
     return _XML_ILLEGAL.sub("", text)
+
+
+def cut_at_word(text: str, limit: int, mark: str = "") -> str:
+    """``text`` on one line, at most ``limit`` characters, cut between words, with ``mark``
+    ('…') where something was cut: 'triển khai nhiệm vụ' becomes 'triển khai…', never
+    'triển khai n'. A first word longer than the limit is cut inside."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    room = limit - len(mark)
+    cut = flat[: room + 1]  # one more: a space right after the limit ends a whole word
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else flat[:room]
+    return cut.rstrip(" ,;:.-–") + mark

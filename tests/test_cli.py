@@ -22,6 +22,16 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"minutes-app {__version__}")
 
 
+def test_a_helper_process_runs_the_installed_app_wherever_the_window_was_started(tmp_path: Path) -> None:
+    from minutes_app.processes import worker_command
+
+    impostor = tmp_path / "minutes_app"  # e.g. started from a folder holding another copy
+    impostor.mkdir()
+    (impostor / "__main__.py").write_text("print('another copy')", encoding="utf-8")
+    result = subprocess.run(worker_command("--version"), capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.stdout.strip() == f"minutes-app {__version__}"
+
+
 def test_import_list_dump(example_dir: Path, tmp_path: Path, db_url: str) -> None:
     assert run("list", "--db", db_url).stdout == ""
     imported = run("import", str(example_dir / "meeting.json"), "--db", db_url)

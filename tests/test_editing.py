@@ -162,3 +162,28 @@ def test_a_pause_in_typing_starts_a_new_undo_step(archive, example_dir: Path) ->
     assert editor.undo() and speech.summary == ""
     assert editor.redo() and editor.redo() and speech.summary == "Thống nhất với báo cáo"
     assert editor.close()
+
+
+def test_a_speaker_from_the_floor_is_added_with_the_speech_and_undone_with_one_step(archive, example_dir: Path) -> None:
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    editor, saves = open_editor(archive, meeting_id)
+    meeting = editor.meeting
+    listed = len(meeting.attendances)
+    speech = editor.add_speech(time(10, 5))
+    floor = editor.add_speaker(speech, NewAttendee("Hồ Văn Bảy", ("Trưởng thôn 3",), organization="xã Ea Tu"))
+    assert meeting.attendances[-1] is floor and speech.speaker_id == floor.id
+    assert saves.wait_saved(editor.number)
+    stored = _stored(archive, meeting_id)
+    assert stored.speeches[-1].speaker_id == floor.id
+    assert (stored.attendances[-1].person.name, stored.attendances[-1].titles,
+            stored.attendances[-1].organization) == ("Hồ Văn Bảy", ["Trưởng thôn 3"], "xã Ea Tu")
+
+    assert editor.undo()  # one step: the speaker and the attendee both gone, the speech kept
+    assert len(meeting.attendances) == listed and speech.speaker_id is None and meeting.speeches[-1] is speech
+    assert editor.redo() and speech.speaker_id == floor.id and meeting.attendances[-1] is floor
+    assert editor.undo()
+    assert editor.close()
+    stored = _stored(archive, meeting_id)
+    assert len(stored.attendances) == listed and stored.speeches[-1].speaker_id is None
+    assert "Hồ Văn Bảy" not in [a.person.name for a in stored.attendances]
+    assert saves.conflicts == [] and saves.errors == []

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from minutes_app.archive import import_file, load_meeting
+from minutes_app.archive import import_file, list_meetings, load_meeting
 from minutes_app.bodies import known_bodies
 from minutes_app.editing.attendee_list import AttendeeListError, read_attendee_list
 from minutes_app.editing.lookup import FoldedIndex
-from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.editing.meetings import discard_if_blank, duplicate_meeting, new_meeting, next_session_title
 from minutes_app.model import Style
 from minutes_app.people import directory
 
@@ -49,7 +49,7 @@ def test_duplicate_is_a_template_for_the_next_session(archive, example_dir: Path
         source, copy = load_meeting(session, source_id), load_meeting(session, copy_id)
         assert copy.id != source.id and copy.uid != source.uid
         assert (copy.title, copy.organizer_name, copy.organizer_parent, copy.venue, copy.agenda) == (
-            source.title, source.organizer_name, source.organizer_parent, source.venue, source.agenda)
+            f"{source.title} (kỳ sau)", source.organizer_name, source.organizer_parent, source.venue, source.agenda)
         assert [(a.person_id, a.titles, a.group_name) for a in copy.attendances] == [
             (a.person_id, a.titles, a.group_name) for a in source.attendances]
         assert all(a.present and a.absence_reason is None for a in copy.attendances)
@@ -58,6 +58,28 @@ def test_duplicate_is_a_template_for_the_next_session(archive, example_dir: Path
         assert copy.document_number is None
         assert (copy.speeches, copy.topics, copy.directives, copy.photos, copy.press_release) == (
             [], [], [], [], None)
+
+
+def test_the_next_session_is_marked_once(archive, example_dir: Path) -> None:
+    source_id = import_file(archive, example_dir / "meeting.json")
+    again = duplicate_meeting(archive, duplicate_meeting(archive, source_id))
+    with archive.sessions() as session:
+        assert load_meeting(session, again).title.endswith("năm 2026 (kỳ sau)")
+    assert next_session_title("") == "(kỳ sau)"
+
+
+def test_a_new_meeting_closed_blank_is_discarded_and_no_other(archive, example_dir: Path) -> None:
+    blank = new_meeting(archive)
+    assert discard_if_blank(archive, blank)
+    assert [m.id for m in list_meetings(archive)] == []
+    for field, value in (("title", "Giao ban"), ("venue", "Phòng họp số 2"), ("agenda", ["Tình hình tháng 5"])):
+        kept = new_meeting(archive)
+        with archive.sessions.begin() as session:
+            setattr(load_meeting(session, kept), field, value)
+        assert not discard_if_blank(archive, kept)
+    imported = import_file(archive, example_dir / "meeting.json")
+    assert not discard_if_blank(archive, imported)
+    assert len(list_meetings(archive)) == 4
 
 
 def test_new_meeting_in_either_style(archive) -> None:

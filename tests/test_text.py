@@ -21,3 +21,14 @@ def test_fold_removes_diacritics_and_case_including_d() -> None:
 
 def test_xml_safe_removes_only_illegal_characters() -> None:
     assert xml_safe("A\x0bB\x0cC\x00D\tE\nF <&> 😀 \ud800") == "ABCD\tE\nF <&> 😀 "
+
+
+def test_cut_at_word_cuts_between_words_and_marks_the_cut() -> None:
+    from minutes_app.text import cut_at_word
+
+    assert cut_at_word("Hội nghị sơ kết và triển khai nhiệm vụ", 30) == "Hội nghị sơ kết và triển khai"
+    assert cut_at_word("Hội nghị sơ kết và triển khai nhiệm vụ", 31, "…") == "Hội nghị sơ kết và triển khai…"
+    assert cut_at_word("Hội nghị  sơ\nkết", 40) == "Hội nghị sơ kết"  # short: only spaces made single
+    assert cut_at_word("Hội nghị, sơ kết", 10, "…") == "Hội nghị…"  # no comma before the mark
+    assert cut_at_word("Hội nghị sơ", 8) == "Hội nghị"  # a space right after the limit: whole words
+    assert cut_at_word("Chuyểnđổisốtoàndiện", 8, "…") == "Chuyểnđ…"  # one long word: cut inside

@@ -4,7 +4,7 @@ the current window; the guide shows each of them."""
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app.archive import import_file
-from minutes_app.ui import translation
+from minutes_app.ui import preview_panel, translation
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.settings_dialog import SettingsDialog
 from tests.conftest import DATA
@@ -43,7 +43,7 @@ def steady_cursor() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("steady_cursor")
-def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_path: Path, monkeypatch) -> None:
     IMAGES.mkdir(exist_ok=True)
     import_file(archive, DATA / "party-meeting" / "meeting.json")
     meeting_id = import_file(archive, example_dir / "meeting.json")
@@ -62,8 +62,14 @@ def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_pa
     window.photos.list.setCurrentRow(1)
     window.conclusions.table.selectRow(1)  # its task beside it
     assert window.tabs.count() == len(TAB_IMAGES)
+    qtbot.waitUntil(window.isVisible)
     for index in each_tab(qtbot, window):
         _save(window, TAB_IMAGES[index])
+    # The same tabs on a small laptop's screen.
+    window.resize(1024, 600)
+    for index in each_tab(qtbot, window):
+        _save(window, f"{TAB_IMAGES[index]}-1024")
+    window.resize(1366, 768)
 
     # The File menu open over the window, where it drops down.
     window.tabs.setCurrentWidget(window.general)
@@ -88,11 +94,36 @@ def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_pa
     _save(preview, "xem-truoc-khi-in")
     preview.close()
 
+    # The live preview beside the speeches, once the minutes are made (at a fixed time of day).
+    class Morning(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> "Morning":
+            return cls(2026, 7, 10, 9, 21, 5)
+
+    monkeypatch.setattr(preview_panel, "datetime", Morning)
+    window.tabs.setCurrentWidget(window.proceedings)
+    window.preview.toggle.trigger()
+    qtbot.waitUntil(lambda: bool(window.preview.shown) and not window.preview.rendering
+                    and bool(window.preview.pages._fresh), timeout=60_000)
+    qtbot.wait(100)
+    _save(window, "xem-truoc-truc-tiep")
+    window.preview.toggle.trigger()
+
     dialog = SettingsDialog(window, settings)
     qtbot.addWidget(dialog)
     dialog.show()
     _save(dialog, "cai-dat")
     dialog.close()
+    window.close()
+
+
+@pytest.mark.usefixtures("steady_cursor")
+def test_screenshot_of_an_empty_archive(qtbot, archive, tmp_path: Path) -> None:
+    window = ArchiveWindow(archive, temporary_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    _save(window, "kho-luu-tru-trong")
     window.close()
 
 

@@ -65,6 +65,19 @@ def test_paragraphs_lists_and_sentences() -> None:
     assert sentence("Thật vậy?") == "Thật vậy?"
 
 
+def test_a_representative_of_a_body_has_no_form_of_address() -> None:
+    from minutes_app.documents.wording import formal_name
+    from minutes_app.model import Attendance, Person
+
+    def attendee(name: str, titles: list[str]) -> Attendance:
+        return Attendance(person=Person(name=name), titles=titles)
+
+    assert formal_name(attendee("Đại diện Sở Y tế", []), "party") == "Đại diện Sở Y tế"
+    assert formal_name(attendee("Đại biểu xã Ea Tu", []), "party") == "Đại biểu xã Ea Tu"
+    assert formal_name(attendee("Lê Văn Đại", ["Bí thư"]), "party") == "Đồng chí Lê Văn Đại – Bí thư"
+    assert formal_name(attendee("Đại diện Sở Y tế", []), "state") == "Đại diện Sở Y tế"
+
+
 @pytest.mark.parametrize(
     ("title", "noun"),
     [

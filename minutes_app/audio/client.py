@@ -5,16 +5,15 @@ import json
 import math
 import os
 import subprocess
-import sys
 import threading
 import uuid
 from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from minutes_app.audio.store import Segment, segment_from_json
 from minutes_app.cli import WORKER_ARG
+from minutes_app.processes import worker_command
 
 
 @dataclass(frozen=True)
@@ -28,16 +27,6 @@ class Status:
     play_segment: uuid.UUID | None = None
     position: float = 0.0  # seconds in play_segment
     speed: float = 1.0
-
-
-def worker_command() -> list[str]:
-    """How to start the audio process: this Python, or this bundle's program."""
-    if getattr(sys, "frozen", False):
-        program = Path(sys.executable)
-        # On Windows the window's program has no console streams: its console twin does.
-        console = program.with_name("minutes-app-cli.exe")
-        return [str(console if console.exists() else program), WORKER_ARG]
-    return [sys.executable, "-m", "minutes_app", WORKER_ARG]
 
 
 class AudioClient:
@@ -55,7 +44,7 @@ class AudioClient:
         self._closed = threading.Event()
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         self.process = subprocess.Popen(
-            worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+            worker_command(WORKER_ARG), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
             bufsize=1, creationflags=flags, env=os.environ | {"PYTHONUNBUFFERED": "1"},
         )
         self._send({"url": url, "meeting_id": meeting_id, "input": input_spec, "output": output_spec,

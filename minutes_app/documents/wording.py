@@ -8,6 +8,9 @@ from minutes_app.model import Attendance, SpeechKind, Style
 
 DASH = " – "  # the one form written between a name and a title (accepting ' - ' and ', ' when read)
 PARTY_HONORIFIC = "Đồng chí"
+# A body's representative or an unnamed delegate, recorded as the speaker ('Đại diện Sở Y
+# tế'), is written as typed: no form of address before it.
+UNNAMED = ("đại diện ", "đại biểu ")
 
 
 # What a meeting calls itself, by the first of these words its title holds, and how the
@@ -79,6 +82,8 @@ def honorific(attendance: Attendance, style: str) -> str:
     """How prose addresses the person: their own honorific, else 'Đồng chí' in Party documents."""
     if attendance.honorific:
         return attendance.honorific
+    if attendance.person.name.casefold().startswith(UNNAMED):
+        return ""
     return PARTY_HONORIFIC if style == Style.PARTY else ""
 
 

@@ -420,6 +420,16 @@ class MeetingEditor:
         self._run([InsertRow("speeches", speech, self._end("speeches", index))])
         return speech
 
+    def add_speaker(self, speech: Speech, new: NewAttendee) -> Attendance:
+        """Someone nobody listed, speaking from the floor: added at the end of the attendees
+        and made the speech's speaker, as one step (one undo takes both back)."""
+        attendance = self._attendance(new)
+        self._run([
+            InsertRow("attendances", attendance, len(self.meeting.attendances)),
+            SetField(speech, "speaker_id", speech.speaker_id, attendance.id),
+        ])
+        return attendance
+
     def add_topic(self, title: str = "", notes: str | None = None, index: int | None = None) -> Topic:
         topic = Topic(id=uuid.uuid4(), meeting_id=self.meeting.id, title=clean(title), notes=notes, version=1)
         self._run([InsertRow("topics", topic, self._end("topics", index))])

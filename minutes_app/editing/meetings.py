@@ -6,6 +6,9 @@ from minutes_app.archive import Archive, add_meeting, load_meeting
 from minutes_app.editing.carry_over import open_tasks
 from minutes_app.model import Attendance, ConclusionsNotice, Meeting, Style
 
+# After the title of a meeting copied for its next session, until the secretary retypes it.
+NEXT_SESSION = "(kỳ sau)"
+
 
 def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
@@ -18,18 +21,44 @@ def new_meeting(archive: Archive, style: Style = Style.STATE) -> int:
         return add_meeting(session, meeting)
 
 
+def next_session_title(title: str) -> str:
+    """'Giao ban tháng 5' → 'Giao ban tháng 5 (kỳ sau)', marked once."""
+    title = title.strip()
+    return title if title.endswith(NEXT_SESSION) else f"{title} {NEXT_SESSION}".strip()
+
+
+def is_blank(meeting: Meeting) -> bool:
+    """Whether nothing was put into a meeting since new_meeting made it (its time aside)."""
+    return not (
+        meeting.title.strip() or meeting.organizer_name.strip() or meeting.organizer_parent or meeting.venue
+        or meeting.document_number or meeting.place_name or meeting.agenda or meeting.attendances
+        or meeting.speeches or meeting.topics or meeting.directives or meeting.photos or meeting.press_release
+        or meeting.audio_segments
+    )
+
+
+def discard_if_blank(archive: Archive, meeting_id: int) -> bool:
+    """Delete a new meeting closed without anything in it; True if it was."""
+    with archive.sessions.begin() as session:
+        meeting = load_meeting(session, meeting_id)
+        if not is_blank(meeting):
+            return False
+        session.delete(meeting)
+        return True
+
+
 def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
     """A new meeting from ``meeting_id`` as a template for its next session: the header,
     organiser, venue, attendees (titles, groups; everyone present), chair, secretary,
     agenda, the form of the notice of conclusions and the tasks still open to review ("Kết
     quả thực hiện kết luận kỳ trước"); no speeches, topics, directives, photos, article or
-    notice text. Returns its id."""
+    notice text; the title marked as the next session's. Returns its id."""
     with archive.sessions.begin() as session:
         source = load_meeting(session, meeting_id)
         starts_at = _now()
         carried = open_tasks(session, source, starts_at.date())  # read before the copy is half made
         copy = Meeting(
-            title=source.title,
+            title=next_session_title(source.title),
             style=source.style,
             organizer_name=source.organizer_name,
             organizer_parent=source.organizer_parent,

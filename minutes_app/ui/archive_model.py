@@ -28,6 +28,18 @@ class ArchiveModel(QAbstractTableModel):
         self._more = len(self.meetings) == PAGE
         self.endResetModel()
 
+    def row_of(self, meeting_id: int) -> int:
+        return next((row for row, m in enumerate(self.meetings) if m.id == meeting_id), -1)
+
+    def update(self, summary: MeetingSummary) -> bool:
+        """Show a meeting's line as edited; False if it is not listed or would move (a new time)."""
+        row = self.row_of(summary.id)
+        if row < 0 or self.meetings[row].starts_at != summary.starts_at:
+            return False
+        self.meetings[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return True
+
     def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and self._more
 

@@ -4,15 +4,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -20,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file, open_archive
+from minutes_app.archive import Archive, MeetingSummary, delete_meeting, dump_meeting, import_file, open_archive
 from minutes_app.backup import BackupError, backups_dir, restore
-from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.editing.meetings import discard_if_blank, duplicate_meeting, new_meeting
 from minutes_app.finality import MeetingIsFinal
 from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
@@ -31,6 +35,7 @@ from minutes_app.transfer import FinalInTarget, IfExists, MeetingExists, copy_me
 from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
+from minutes_app.ui.exporting import file_stem
 from minutes_app.ui.login import open_with_login
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
@@ -73,13 +78,27 @@ class ArchiveWindow(QMainWindow):
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(2, 260)
         self.table.activated.connect(lambda index: self.open_meeting(self.model.meetings[index.row()].id))
+        self._new_meetings: set[int] = set()  # made here since the window opened
+
+        self.hint = QLabel()
+        self.hint.setAccessibleName(self.tr("Hướng dẫn bắt đầu"))
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.hint.setFont(font)
+        self.first_steps = QWidget()
+        self.list_area = QStackedWidget()
+        self.list_area.addWidget(self.table)
+        self.list_area.addWidget(self._hint_page())
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list_area, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.backups = self._backup_keeper()
         geometry = self.settings.geometry("archive")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -125,6 +144,8 @@ class ArchiveWindow(QMainWindow):
         archive_menu = self.menuBar().addMenu(self.tr("&Kho lưu trữ"))
         archive_menu.addAction(self.backup_action)
         archive_menu.addAction(self.restore_action)
+        self.connect_action = self._action(self.tr("&Kết nối kho lưu trữ của văn phòng…"), self.connect_office)
+        archive_menu.addAction(self.connect_action)
         toolbar = QToolBar(self.tr("Thao tác"))
         toolbar.setObjectName("actions")
         for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action,
@@ -134,17 +155,68 @@ class ArchiveWindow(QMainWindow):
 
     # --- the list ------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def _hint_page(self) -> QWidget:
+        """What to do first, in place of the list while the archive is empty."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.first_steps)
+        steps = QVBoxLayout(self.first_steps)
+        steps.setContentsMargins(0, 8, 0, 0)
+        for text, slot in (
+            (self.tr("Cuộc họp mới (chính quyền)   Ctrl+N"), lambda: self.create_meeting(Style.STATE)),
+            (self.tr("Cuộc họp mới (Đảng)   Ctrl+Shift+N"), lambda: self.create_meeting(Style.PARTY)),
+            (self.tr("Nhập tệp cuộc họp đã có (.json)…   Ctrl+I"), self.import_meeting),
+            (self.tr("Kết nối kho lưu trữ của văn phòng…"), self.connect_office),
+        ):
+            button = QPushButton(text)
+            button.setStyleSheet("text-align: left; padding: 6px 12px;")
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+            steps.addWidget(button)
+        layout.addStretch(2)
+        outer = QWidget()
+        centred = QHBoxLayout(outer)
+        centred.addStretch(1)
+        centred.addWidget(page, 2)
+        centred.addStretch(1)
+        return outer
+
+    def refresh(self, keep: int | None = None) -> None:
+        """The list read again; the meeting ``keep`` (else the one selected) stays selected."""
+        keep = keep if keep is not None else self.current_id()
         self.model.refresh(self.search.text())
+        row = self.model.row_of(keep) if keep is not None else -1
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self.table.selectRow(max(row, 0))
+        self._show_hint()
+        self._update_actions()
+
+    def _show_hint(self) -> None:
+        empty = self.model.rowCount() == 0
+        searching = bool(self.search.text().strip())
+        if searching:
+            self.hint.setText(
+                self.tr("Không có cuộc họp nào khớp với “{query}”.").format(query=self.search.text().strip()))
+        else:
+            self.hint.setText(self.tr(
+                "Kho lưu trữ chưa có cuộc họp nào. Để bắt đầu, hãy tạo một cuộc họp mới, nhập tệp cuộc họp "
+                "đã có, hoặc kết nối với kho lưu trữ chung của văn phòng:"))
+        self.first_steps.setVisible(not searching)
+        self.list_area.setCurrentIndex(1 if empty else 0)
+
+    def _update_actions(self) -> None:
+        """What needs a meeting is possible only when one is selected."""
+        chosen = self.current_id() is not None
+        for action in (self.open_action, self.duplicate, self.delete_action, self.export_action, self.send_action):
+            action.setEnabled(chosen)
 
     def _focus_list(self) -> None:
         self.table.setFocus()
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.meetings[index.row()].id if index.isValid() else None
+        return self.model.meetings[index.row()].id if index.isValid() and self.model.rowCount() else None
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -156,6 +228,7 @@ class ArchiveWindow(QMainWindow):
         if window is None:
             window = MeetingWindow(self.archive, meeting_id, self.settings)
             window.closed.connect(self._meeting_closed)
+            window.listed_changed.connect(self._meeting_edited)
             self.meeting_windows[meeting_id] = window
         window.show()
         window.raise_()
@@ -178,8 +251,22 @@ class ArchiveWindow(QMainWindow):
         window.tabs.setCurrentWidget(window.conclusions)
         return window
 
+    def _meeting_edited(self, meeting_id: int) -> None:
+        """A meeting's title, time or organiser saved: its line shows them at once."""
+        window = self.meeting_windows.get(meeting_id)
+        if window is None:
+            return
+        meeting = window.editor.meeting
+        summary = MeetingSummary(meeting.id, meeting.starts_at, meeting.title, meeting.organizer_name)
+        if not self.model.update(summary):
+            self.refresh()  # a new time: its place in the list changes
+
     def _meeting_closed(self, meeting_id: int) -> None:
         self.meeting_windows.pop(meeting_id, None)
+        if meeting_id in self._new_meetings:
+            self._new_meetings.discard(meeting_id)
+            if discard_if_blank(self.archive, meeting_id):
+                self.show_message(self.tr("Cuộc họp mới không có nội dung nào nên không được giữ lại."))
         self.refresh()
 
     def open_current(self) -> None:
@@ -187,8 +274,10 @@ class ArchiveWindow(QMainWindow):
             self.open_meeting(meeting_id)
 
     def create_meeting(self, style: Style) -> MeetingWindow:
-        window = self.open_meeting(new_meeting(self.archive, style))
-        self.refresh()
+        meeting_id = new_meeting(self.archive, style)
+        self._new_meetings.add(meeting_id)
+        window = self.open_meeting(meeting_id)
+        self.refresh(keep=meeting_id)
         window.general.lines["title"].setFocus()
         return window
 
@@ -199,21 +288,31 @@ class ArchiveWindow(QMainWindow):
         window = self.meeting_windows.get(meeting_id)
         if window is not None:
             window.editor.autosaver.flush(timeout=10)
-        window = self.open_meeting(duplicate_meeting(self.archive, meeting_id))
-        self.refresh()
+        copy = duplicate_meeting(self.archive, meeting_id)
+        window = self.open_meeting(copy)
+        self.refresh(keep=copy)
+        # Its title, marked as the next session's, selected: typed over at once.
+        title = window.general.lines["title"]
+        title.setFocus()
+        title.selectAll()
         return window
 
     def delete_current(self) -> None:
         meeting_id = self.current_id()
         if meeting_id is None:
             return
-        title = self.model.meetings[self.table.currentIndex().row()].title
+        row = self.model.meetings[self.table.currentIndex().row()]
         if meeting_id in self.meeting_windows:
             self.show_message(self.tr("Hãy đóng cửa sổ của cuộc họp trước khi xóa."))
             return
+        when = f"{row.starts_at:%d/%m/%Y %H:%M}"
+        if row.title.strip():
+            question = self.tr("Xóa hẳn cuộc họp “{title}” ({when}) cùng mọi ý kiến, kết luận và ảnh của nó?")
+        else:
+            question = self.tr("Xóa hẳn cuộc họp chưa có tên lúc {when} cùng mọi ý kiến, kết luận và ảnh của nó?")
+        question = question.format(title=row.title.strip(), when=when)
         answer = QMessageBox.question(
-            self, app_name(),
-            self.tr("Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?").format(title=title),
+            self, app_name(), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -244,8 +343,10 @@ class ArchiveWindow(QMainWindow):
             QMessageBox.warning(self, app_name(), self.tr("Không nhập được: {reason}").format(reason=error))
             return None
         self.search.clear()
-        self.refresh()
+        self.refresh(keep=meeting_id)
         self.show_message(self.tr("Đã nhập cuộc họp từ {file}").format(file=path.name))
+        for window in self.meeting_windows.values():  # its people, now in the directory
+            window.reload_lookups()
         return meeting_id
 
     def export_meeting(self) -> None:
@@ -256,10 +357,8 @@ class ArchiveWindow(QMainWindow):
         if window is not None:
             window.editor.autosaver.flush(timeout=10)
         row = self.model.meetings[self.table.currentIndex().row()]
-        suggested = self.settings.last_folder / f"{row.starts_at:%Y-%m-%d} {row.title}"[:90].strip()
-        path = file_dialogs.save_file(
-            self, self.tr("Xuất tệp cuộc họp"), Path(f"{suggested}.json"), self.tr("Tệp cuộc họp (*.json)")
-        )
+        suggested = self.settings.last_folder / f"{file_stem(row.starts_at, row.title or self.tr('Cuộc họp'))}.json"
+        path = file_dialogs.save_file(self, self.tr("Xuất tệp cuộc họp"), suggested, self.tr("Tệp cuộc họp (*.json)"))
         if path is None:
             return
         self.settings.last_folder = path.parent
@@ -385,8 +484,14 @@ class ArchiveWindow(QMainWindow):
         self.refresh()
         return source
 
-    def edit_settings(self) -> None:
+    def connect_office(self) -> None:
+        """The settings, at the archive's address: a server of the office, used from the next start."""
+        self.edit_settings(focus_archive=True)
+
+    def edit_settings(self, focus_archive: bool = False) -> None:
         dialog = SettingsDialog(self, self.settings)
+        if focus_archive:
+            dialog.archive_url.setFocus()
         if dialog.exec():
             translation.install(self.settings.language)
             for window in self.meeting_windows.values():

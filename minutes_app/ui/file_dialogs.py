@@ -6,22 +6,38 @@ provider and QMimeDatabase read the first bytes of a file whose name does not se
 type (``.db``, ``-wal``, ``-shm``), and a native dialog runs the desktop's code in this
 process (GTK and GIO on Linux, shell extensions and preview handlers on Windows), which does
 the same. So the dialogs here are Qt's own, on every system, with icons and types decided by
-the name alone, and the open archives' files are not listed at all.
+the name alone, and the open archives' files are not listed at all; Qt's words in them are
+translated with the app's (resources/i18n/qt_vi.ts).
 """
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
+    QDateTime,
     QFileInfo,
+    QLocale,
     QMimeDatabase,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
+    Qt,
+    QTime,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QFileDialog, QFileIconProvider, QFileSystemModel, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFileIconProvider,
+    QFileSystemModel,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
 
 from minutes_app.archive_files import is_archive_file
 
@@ -57,21 +73,35 @@ class NameOnlyIcons(QFileIconProvider):
         return mime.comment() or mime.name()
 
 
-class _WithoutArchiveFiles(QSortFilterProxyModel):
-    """The folder's entries, less the open archives' files."""
+class _FolderEntries(QSortFilterProxyModel):
+    """The folder's entries, less the open archives' files; their dates written as the
+    app writes them (Qt's own model follows the system's locale, not the app's language)."""
 
     def __init__(self, databases_listed: bool, parent: QObject) -> None:
         super().__init__(parent)
         self._databases_listed = databases_listed
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def _files(self) -> QFileSystemModel:
         model = self.sourceModel()
         assert isinstance(model, QFileSystemModel)
-        path = model.filePath(model.index(row, 0, parent))
+        return model
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        files = self._files()
+        path = files.filePath(files.index(row, 0, parent))
         return not is_archive_file(path, include_databases=not self._databases_listed)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.column() == MODIFIED and role == Qt.ItemDataRole.DisplayRole:
+            changed = self._files().lastModified(self.mapToSource(index))
+            return QLocale().toString(changed, DATE_FORMAT) if changed.isValid() else ""
+        return super().data(index, role)
 
 
 _icons: NameOnlyIcons | None = None
+MODIFIED = 3  # QFileSystemModel's column of the time a file was changed
+DATE_FORMAT = "dd/MM/yyyy HH:mm"  # as the archive list writes a meeting's time
+SIZE = QSize(900, 560)  # of a dialog, at most nine tenths of the screen
 
 
 def _icon_provider() -> NameOnlyIcons:
@@ -98,7 +128,8 @@ def file_dialog(
     dialog = QFileDialog(parent, title, "", filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setIconProvider(_icon_provider())
-    dialog.setProxyModel(_WithoutArchiveFiles(databases_listed, dialog))
+    dialog.setProxyModel(_FolderEntries(databases_listed, dialog))
+    _widen(dialog)
     dialog.setFileMode(mode)
     if saving:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -108,6 +139,23 @@ def file_dialog(
         dialog.setDirectory(str(start.parent))
         dialog.selectFile(start.name)
     return dialog
+
+
+def _widen(dialog: QFileDialog) -> None:
+    """Room for the headers, a whole date and the places' names (Qt's sizes cut them)."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(SIZE.width(), screen.width() * 9 // 10), min(SIZE.height(), screen.height() * 9 // 10))
+    view = dialog.findChild(QTreeView, "treeView")
+    sidebar = dialog.findChild(QSplitter, "splitter")
+    if view is None or sidebar is None:
+        return
+    width = view.fontMetrics().horizontalAdvance(QLocale().toString(QDateTime(QDate(2000, 12, 28), QTime(20, 0)),
+                                                                    DATE_FORMAT))
+    header = view.header()
+    for column in range(1, MODIFIED):
+        header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column)))
+    header.resizeSection(MODIFIED, width + 3 * view.fontMetrics().averageCharWidth())
+    sidebar.setSizes([view.fontMetrics().averageCharWidth() * 18, dialog.width()])
 
 
 def _chosen(dialog: QFileDialog) -> list[Path]:

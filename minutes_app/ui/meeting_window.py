@@ -4,7 +4,15 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+)
 
 from minutes_app.archive import Archive
 from minutes_app.bodies import known_bodies
@@ -28,6 +36,7 @@ from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.notice_tab import NoticeTab
 from minutes_app.ui.photos_tab import PhotosTab
+from minutes_app.ui.preview_panel import PreviewPanel
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.read_only import ReadOnlyLock
 from minutes_app.ui.recorder_bar import AudioPanel
@@ -65,8 +74,13 @@ class _Documents(QObject):
         threading.Thread(target=work, name="documents", daemon=True).start()
 
 
+# The meeting's fields the archive list shows.
+LISTED = ("title", "starts_at", "organizer_name")
+
+
 class MeetingWindow(QMainWindow):
     closed = Signal(int)
+    listed_changed = Signal(int)  # what the archive list shows of the meeting is saved anew
 
     def __init__(self, archive: Archive, meeting_id: int, settings: Settings) -> None:
         super().__init__()
@@ -104,12 +118,18 @@ class MeetingWindow(QMainWindow):
         ):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
+        self.preview = PreviewPanel(
+            self, archive.engine.url.render_as_string(hide_password=False), self.bridge, settings,
+            self._preview_document, self._preview_anchors,
+        )
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._build_menus()
         self.audio = AudioPanel(self, archive, self.bridge, self.proceedings, settings)
 
         self.save_state = QLabel(self.tr("Đã lưu"))
         self.save_state.setAccessibleName(self.tr("Trạng thái lưu"))
         self._unsaved = False
+        self._listed_unsaved = False
         self.statusBar().addPermanentWidget(self.save_state)
         self.bridge.saved.connect(self._saved)
         self.bridge.changed.connect(self._changed)
@@ -176,11 +196,35 @@ class MeetingWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.tr("Cài đặt…")).triggered.connect(lambda: self.edit_settings())
 
+        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        view_menu.addAction(self.preview.toggle)
+
     # --- actions -------------------------------------------------------------------
 
     def new_speech(self) -> None:
         self.tabs.setCurrentWidget(self.proceedings)
         self.proceedings.new_speech()
+
+    def _preview_document(self) -> str:
+        return "press-release" if self.tabs.currentWidget() is self.article else "minutes"
+
+    def _preview_anchors(self) -> list[str]:
+        """Words around the cursor, most telling first: the preview scrolls to where they are."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit):
+            text, cursor = focused.text(), focused.cursorPosition()
+        elif isinstance(focused, QPlainTextEdit):
+            text, cursor = focused.toPlainText(), focused.textCursor().position()
+        else:
+            return []
+        before, after = text[:cursor].split(), text[cursor:].split()
+        anchors = [" ".join(before[-n:]) for n in (6, 4, 2, 1) if len(before) >= n]
+        anchors += [" ".join(after[:n]) for n in (4, 2, 1) if len(after) >= n]
+        return list(dict.fromkeys(anchors))
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.preview.shown.get("document") != self._preview_document():
+            self.preview.refresh()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -206,13 +250,18 @@ class MeetingWindow(QMainWindow):
         if not self._unsaved:
             self._unsaved = True
             self.save_state.setText(self.tr("Đang lưu…"))
-        if isinstance(event, FieldChanged) and event.row is self.editor.meeting and event.name == "title":
-            self._update_title()
+        if isinstance(event, FieldChanged) and event.row is self.editor.meeting and event.name in LISTED:
+            self._listed_unsaved = True
+            if event.name == "title":
+                self._update_title()
 
     def _saved(self, number: int) -> None:
         if number >= self.editor.number and self._unsaved:
             self._unsaved = False
             self.save_state.setText(self.tr("Đã lưu"))
+            if self._listed_unsaved:
+                self._listed_unsaved = False
+                self.listed_changed.emit(self.meeting_id)
 
     def _conflicted(self, conflicts: list[Conflict]) -> None:
         self.conflicts.add(conflicts)
@@ -254,9 +303,16 @@ class MeetingWindow(QMainWindow):
             "những gì bạn đã gõ."
         ))
 
+    def reload_lookups(self) -> None:
+        """Read the people directory again (meetings were imported since the window opened)."""
+        self._lookups.load(self.editor.archive)
+
     def _lookups_ready(self, people: list[KnownPerson], addressees: list[str]) -> None:
         self.attendees.set_directory(people)
+        self.proceedings.set_directory(people)
         self.conclusions.set_addressees(addressees)
+        if self.lookups_loaded:
+            return
         self.lookups_loaded = True
         # Then, still in the background, what the first export needs.
         self._documents = _Documents(self)
@@ -269,6 +325,7 @@ class MeetingWindow(QMainWindow):
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
         self.audio.close()
+        self.preview.close_process()
         if not self.editor.close():
             QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."

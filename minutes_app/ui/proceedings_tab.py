@@ -1,53 +1,61 @@
-"""The Proceedings tab, the live part: the speeches as they happen.
+"""The Proceedings tab, the live part: the log of speeches above, the speech being written
+below it (a splitter between them, where the secretary left it last time).
 
 Ctrl+Enter starts a speech at the current time and puts the cursor in its summary;
-Ctrl+L picks the speaker by a few letters of their name or title; Ctrl+K then one digit
-(1..6) sets the kind (Alt+digits switch tabs);
-quick phrases insert with their shortcuts.
+Ctrl+L picks the speaker by a few letters of their name or title, or adds someone nobody
+listed (speaker_entry); Ctrl+K then one digit (1..6) sets the kind (Alt+digits switch
+tabs); quick phrases insert with their shortcuts.
 """
 
 from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QHeaderView,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from minutes_app.editing.editor import FieldChanged, RowInserted, RowRemoved
+from minutes_app.editing.editor import FieldChanged, NewAttendee, RowInserted, RowRemoved
 from minutes_app.editing.lookup import FoldedIndex
 from minutes_app.model import Attendance, Speech, SpeechKind
+from minutes_app.people import KnownPerson
+from minutes_app.ui.attendees_tab import person_label
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.completion import FoldedCompleter
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
-from minutes_app.ui.row_table import Column, RowTableModel
 from minutes_app.ui.settings import Settings
+from minutes_app.ui.speaker_entry import (
+    NewSpeaker,
+    NewSpeakerForm,
+    SpeakerChoice,
+    SpeakerSuggestions,
+    Unnamed,
+    attendance_label,
+)
+from minutes_app.ui.speech_log import SpeechLog, SpeechLogModel
 from minutes_app.ui.table_keys import install_row_keys
 
 KINDS = list(SpeechKind)
-
-
-def attendance_label(attendance: Attendance) -> str:
-    titles = ", ".join(attendance.titles)
-    return f"{attendance.person.name} — {titles}" if titles else attendance.person.name
+SUMMARY_LINES = 3  # the least the summary shows, however far the splitter is dragged
+FIRST_SUMMARY_LINES = 5  # the summary's height until the secretary moves the splitter
+SPLITTER = "proceedings"
 
 
 class ProceedingsTab(QWidget):
     def __init__(self, bridge: EditorBridge, keys: UndoKeys, settings: Settings) -> None:
         super().__init__()
+        self.bridge = bridge
         self.editor = bridge.editor
+        self.keys = keys
         self.settings = settings
         self.kind_names = {
             SpeechKind.OPENING: self.tr("Khai mạc"),
@@ -59,82 +67,51 @@ class ProceedingsTab(QWidget):
         }
         # How long each speech lasted in the audio (set by the recorder bar).
         self.speaking_time: Callable[[Speech], str] = lambda speech: ""
-        self.model = RowTableModel(bridge, "speeches", [
-            Column(self.tr("Giờ"), lambda s: s.at.strftime("%H:%M:%S") if s.at else ""),
-            Column(self.tr("Người phát biểu"), self._speaker_name, fields=("name",)),
-            Column(self.tr("Loại"), lambda s: self.kind_names.get(s.kind, s.kind)),
-            Column(self.tr("Tóm tắt"), lambda s: s.summary[:120].replace("\n", " ")),
-            Column(self.tr("Thời lượng"), lambda s: self.speaking_time(s)),
-        ])
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.model = SpeechLogModel(bridge, self.kind_names, self._speaker_name, lambda s: self.speaking_time(s))
+        self.table = SpeechLog(self.model)
         self.table.setAccessibleName(self.tr("Các ý kiến phát biểu"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 70)
-        self.table.setColumnWidth(1, 220)
-        self.table.setColumnWidth(2, 100)
-        self.table.setColumnWidth(4, 80)
         install_row_keys(self.table, self.model, self.editor)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show(current.row()))
 
-        self.at = QTimeEdit()
-        self.at.setDisplayFormat("HH:mm:ss")
-        self.at.setAccessibleName(self.tr("Giờ phát biểu"))
-        self.at.editingFinished.connect(self._time_edited)
-        self.speaker = QLineEdit()
-        self.speaker.setPlaceholderText(self.tr("Gõ vài chữ của tên hoặc chức vụ, Enter để chọn (Ctrl+L)"))
-        self.speaker.setAccessibleName(self.tr("Người phát biểu"))
-        self.speaker_completer: FoldedCompleter[Attendance] = FoldedCompleter(
-            self.speaker, attendance_label, self.set_speaker
-        )
-        self.speaker.returnPressed.connect(self._speaker_return)
-        route_undo_keys(self.speaker, keys)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Loại phát biểu"))
-        for number, kind in enumerate(KINDS, start=1):
-            self.kind.addItem(f"{number}. {self.kind_names[kind]}", kind)
-        self.kind.activated.connect(lambda i: self.set_kind(KINDS[i]))
-        self.subject = QLineEdit()
-        self.subject.setAccessibleName(self.tr("Nội dung của báo cáo hoặc ý kiến"))
-        self.subject.setPlaceholderText(self.tr("Về nội dung gì (không bắt buộc)"))
-        route_undo_keys(self.subject, keys)
-        self.photo = QComboBox()
-        self.photo.setAccessibleName(self.tr("Ảnh của ý kiến"))
-        self.photo.activated.connect(self._photo_chosen)
-        self.summary = QPlainTextEdit()
-        self.summary.setAccessibleName(self.tr("Tóm tắt ý kiến phát biểu"))
-        self.summary.setPlaceholderText(self.tr("Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới)"))
-        route_undo_keys(self.summary, keys)
+        self.bindings: list[FieldBinding] = []  # the current speech's text fields
+        self._build_fields()
+        self._fields = QGridLayout()
+        self._fields.setContentsMargins(0, 0, 0, 0)
+        self._fields.setColumnStretch(3, 3)
+        self._fields.setColumnStretch(7, 1)
+        for column, (label, widget) in enumerate((
+            (self.tr("&Giờ"), self.at),
+            (self.tr("&Người phát biểu"), self.speaker),
+            (self.tr("&Loại"), self.kind),
+            (self.tr("Ả&nh"), self.photo),
+        )):
+            self._fields.addWidget(self._label(label, widget), 0, 2 * column)
+            self._fields.addWidget(widget, 0, 2 * column + 1)
+        self._fields.addWidget(self.new_speaker, 1, 0, 1, 8)
+        self.add_row(self.tr("&Về"), self.subject)
 
-        self.summary_binding = FieldBinding(bridge, self.summary, "summary")
-        self.subject_binding = FieldBinding(bridge, self.subject, "subject")
+        editing = QWidget()
+        editing.setAccessibleName(self.tr("Ý kiến đang ghi"))
+        editing_layout = QVBoxLayout(editing)
+        editing_layout.setContentsMargins(0, 4, 0, 0)
+        editing_layout.addLayout(self._fields)
+        editing_layout.addWidget(self._label(self.tr("&Tóm tắt"), self.summary))
+        editing_layout.addWidget(self.summary, 1)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Giờ"), self.at)
-        form.addRow(self.tr("&Người phát biểu"), self.speaker)
-        form.addRow(self.tr("&Loại (Ctrl+K rồi 1…6)"), self.kind)
-        form.addRow(self.tr("&Về"), self.subject)
-        form.addRow(self.tr("Ả&nh"), self.photo)
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.addLayout(form)
-        summary_label = QLabel(self.tr("&Tóm tắt"))
-        summary_label.setBuddy(self.summary)
-        detail_layout.addWidget(summary_label, 0)
-        detail_layout.addWidget(self.summary, 1)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(editing)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._placed = settings.state(SPLITTER) is not None
+        if self._placed:
+            self.splitter.restoreState(settings.state(SPLITTER) or b"")
+        self.splitter.splitterMoved.connect(
+            lambda *_: settings.set_state(SPLITTER, bytes(self.splitter.saveState().data())))
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
 
         QShortcut(QKeySequence("Ctrl+L"), self, self._focus_speaker)
         for number, kind in enumerate(KINDS, start=1):
@@ -145,6 +122,76 @@ class ProceedingsTab(QWidget):
         self._refresh_photos()
         bridge.changed.connect(self._changed)
         self._show(len(self.model.rows) - 1)
+
+    def _build_fields(self) -> None:
+        self.at = QTimeEdit()
+        self.at.setDisplayFormat("HH:mm:ss")
+        self.at.setAccessibleName(self.tr("Giờ phát biểu"))
+        self.at.editingFinished.connect(self._time_edited)
+        self.speaker = QLineEdit()
+        self.speaker.setPlaceholderText(self.tr("Gõ vài chữ của tên hoặc chức vụ, Enter để chọn (Ctrl+L)"))
+        self.speaker.setAccessibleName(self.tr("Người phát biểu"))
+        self.suggestions = SpeakerSuggestions()
+        self.speaker_completer: FoldedCompleter[SpeakerChoice] = FoldedCompleter(
+            self.speaker, self._choice_label, self._speaker_chosen, self.suggestions.more
+        )
+        self.speaker.returnPressed.connect(self._speaker_return)
+        route_undo_keys(self.speaker, self.keys)
+        self.new_speaker = NewSpeakerForm(self.keys)
+        self.new_speaker.accepted.connect(self._add_speaker)
+        self.new_speaker.cancelled.connect(self._focus_speaker)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Loại phát biểu"))
+        self.kind.setToolTip(self.tr("Ctrl+K rồi 1…6"))
+        for number, kind in enumerate(KINDS, start=1):
+            self.kind.addItem(f"{number}. {self.kind_names[kind]}", kind)
+        self.kind.activated.connect(lambda i: self.set_kind(KINDS[i]))
+        self.photo = QComboBox()
+        self.photo.setAccessibleName(self.tr("Ảnh của ý kiến"))
+        self.photo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.photo.setMinimumContentsLength(14)
+        self.photo.activated.connect(self._photo_chosen)
+        self.subject = QLineEdit()
+        self.subject.setAccessibleName(self.tr("Nội dung của báo cáo hoặc ý kiến"))
+        self.subject.setPlaceholderText(self.tr("Về nội dung gì (không bắt buộc)"))
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName(self.tr("Tóm tắt ý kiến phát biểu"))
+        self.summary.setPlaceholderText(self.tr(
+            "Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới; Ctrl+L: người phát biểu; Ctrl+K rồi 1…6: loại; "
+            "F4: xem trước văn bản)"))
+        self.summary.setMinimumHeight(SUMMARY_LINES * self.summary.fontMetrics().lineSpacing() + 12)
+        self.bind(self.summary, "summary")
+        self.bind(self.subject, "subject")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:  # the log takes all the height the speech being written leaves
+            self._placed = True
+            editing = self.splitter.widget(1)
+            assert editing is not None
+            extra = (FIRST_SUMMARY_LINES - SUMMARY_LINES) * self.summary.fontMetrics().lineSpacing()
+            wanted = editing.minimumSizeHint().height() + extra
+            self.splitter.setSizes([max(1, sum(self.splitter.sizes()) - wanted), wanted])
+
+    # --- the editor's fields ----------------------------------------------------------
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def bind(self, widget: QLineEdit | QPlainTextEdit, name: str) -> FieldBinding:
+        """``widget`` shows and edits the field ``name`` of the current speech."""
+        route_undo_keys(widget, self.keys)
+        binding = FieldBinding(self.bridge, widget, name)
+        self.bindings.append(binding)
+        return binding
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        """A field of the current speech on a line of its own, above the summary."""
+        row = self._fields.rowCount()
+        self._fields.addWidget(self._label(label, widget), row, 0)
+        self._fields.addWidget(widget, row, 1, 1, 7)
 
     # --- the current speech --------------------------------------------------------
 
@@ -167,10 +214,13 @@ class ProceedingsTab(QWidget):
             return  # currentRowChanged comes back here
         for widget in (self.at, self.speaker, self.kind, self.photo):
             widget.setEnabled(speech is not None)
-        self.summary_binding.show_row(speech)
-        self.subject_binding.show_row(speech)
+        for binding in self.bindings:
+            binding.show_row(speech)
         if speech is None:
+            self.new_speaker.hide()
             return
+        if self.new_speaker.isVisible() and not self.new_speaker.isAncestorOf(self.focusWidget()):
+            self.new_speaker.hide()
         self.at.setTime(QTime(speech.at) if speech.at else QTime(0, 0))
         self.speaker.setText(self._speaker_name(speech))
         self.kind.setCurrentIndex(KINDS.index(SpeechKind(speech.kind)) if speech.kind in KINDS else 0)
@@ -188,12 +238,41 @@ class ProceedingsTab(QWidget):
         self.speaker.setFocus()
         self.speaker.selectAll()
 
+    # --- the speaker -----------------------------------------------------------------
+
+    def _choice_label(self, choice: SpeakerChoice) -> str:
+        match choice:
+            case Attendance():
+                return attendance_label(choice)
+            case KnownPerson():
+                return self.tr("+ {person} (đã dự họp trước)").format(person=person_label(choice))
+            case NewSpeaker(name=name):
+                return self.tr("+ Thêm “{name}” làm đại biểu mới…").format(name=name)
+            case Unnamed():
+                return self.tr("Đại biểu không nêu tên")
+
+    def _speaker_chosen(self, choice: SpeakerChoice) -> None:
+        match choice:
+            case Attendance():
+                self.set_speaker(choice)
+            case KnownPerson():
+                self._add_speaker(NewAttendee(
+                    name=choice.name, titles=choice.titles, group=choice.group, organization=choice.organization,
+                    honorific=choice.honorific, person_id=choice.person_id,
+                ))
+            case NewSpeaker(name=name):
+                self.new_speaker.start(name)
+            case Unnamed():
+                self.set_speaker(None)
+
     def _speaker_return(self) -> None:
-        if not self.speaker.text().strip():
+        text = self.speaker.text().strip()
+        if not text:
             self.set_speaker(None)
+        elif self.current is not None and text == self._speaker_name(self.current):
+            self.summary.setFocus()  # Ctrl+L, Enter: the speaker stays
         elif not self.speaker_completer.pick_first():
-            return
-        self.summary.setFocus()
+            self.new_speaker.start(text)
 
     def set_speaker(self, attendance: Attendance | None) -> None:
         speech = self.current
@@ -202,6 +281,22 @@ class ProceedingsTab(QWidget):
         self.editor.set_field(speech, "speaker_id", attendance.id if attendance else None)
         self.speaker.setText(attendance.person.name if attendance else "")
         self.summary.setFocus()
+
+    def _add_speaker(self, new: NewAttendee) -> None:
+        """A speaker nobody listed: an attendee now, and this speech's speaker (one undo step)."""
+        speech = self.current
+        if speech is None:
+            return
+        attendance = self.editor.add_speaker(speech, new)
+        self.speaker.setText(attendance.person.name)
+        self.summary.setFocus()
+
+    def set_directory(self, people: list[KnownPerson]) -> None:
+        """The people directory, offered for speakers nobody listed."""
+        self.suggestions.directory = FoldedIndex((p, f"{p.name} {' '.join(p.titles)}") for p in people)
+        self.new_speaker.set_directory(people)
+
+    # --- the other fields ------------------------------------------------------------
 
     def set_kind(self, kind: SpeechKind) -> None:
         if self.current is not None:
@@ -246,9 +341,11 @@ class ProceedingsTab(QWidget):
     # --- the editor's events ----------------------------------------------------------
 
     def _refresh_attendees(self) -> None:
+        attendances = self.editor.meeting.attendances
         self.speaker_completer.set_items(
-            FoldedIndex((a, f"{a.person.name} {' '.join(a.titles)}") for a in self.editor.meeting.attendances)
+            FoldedIndex((a, f"{a.person.name} {' '.join(a.titles)}") for a in attendances)
         )
+        self.suggestions.attending = {a.person_id for a in attendances}
 
     def _refresh_photos(self) -> None:
         self.photo.clear()

@@ -16,8 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
@@ -54,7 +52,6 @@ BEFORE_SECONDS = 3.0  # a speech is replayed from a little before its stamp
 JUMP_SECONDS = 5.0
 SPEEDS = (1.0, 1.25, 1.5, 2.0)
 METER_FLOOR = -60.0  # dBFS shown as an empty meter
-PLAYING = QColor("#ffe08a")
 RECORDING_STYLE = "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 8px; }"
 PAUSED_STYLE = "QLabel { background: #ef6c00; color: white; font-weight: bold; padding: 2px 8px; }"
 
@@ -66,25 +63,6 @@ def clock_text(seconds: float) -> str:
 
 def speed_text(speed: float) -> str:
     return f"{speed:g}×".replace(".", ",") if language() == "vi" else f"{speed:g}×"
-
-
-class PlayingRow(QStyledItemDelegate):
-    """Paints the row of the speech being played in a colour of its own."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.row = -1
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.row() == self.row:
-            # In its colour even when selected (it usually is: the speech being summarised).
-            option.backgroundBrush = QBrush(PLAYING)
-            option.palette.setColor(QPalette.ColorRole.Highlight, PLAYING)
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
-            font = QFont(option.font)
-            font.setBold(True)
-            option.font = font
 
 
 class AudioPanel(QObject):
@@ -120,8 +98,7 @@ class AudioPanel(QObject):
         self._build_bar()
         self._build_menu()
 
-        self.delegate = PlayingRow(self)
-        proceedings.table.setItemDelegate(self.delegate)
+        self.delegate = proceedings.table.delegate  # its ``row`` is painted as the one being played
         proceedings.speaking_time = self.speaking_time_text
         bridge.changed.connect(self._editor_changed)
 

@@ -123,9 +123,47 @@ class Settings:
     def audio_output(self, name: str) -> None:
         self.qsettings.setValue("audio/output", name)
 
+    @property
+    def preview_shown(self) -> bool:
+        """Whether the meeting window shows the live preview (F4)."""
+        return str(self.qsettings.value("preview/shown", "false")).lower() == "true"
+
+    @preview_shown.setter
+    def preview_shown(self, shown: bool) -> None:
+        self.qsettings.setValue("preview/shown", "true" if shown else "false")
+
+    @property
+    def preview_width(self) -> int:
+        """The live preview's width in pixels (0: not chosen yet)."""
+        try:
+            return int(str(self.qsettings.value("preview/width", 0)))
+        except ValueError:
+            return 0
+
+    @preview_width.setter
+    def preview_width(self, width: int) -> None:
+        self.qsettings.setValue("preview/width", width)
+
+    @property
+    def print_zoom(self) -> str:
+        """The print preview's zoom: 'width' (the page's width, at first), 'page' or a factor."""
+        return str(self.qsettings.value("print/zoom", "width"))
+
+    @print_zoom.setter
+    def print_zoom(self, zoom: str) -> None:
+        self.qsettings.setValue("print/zoom", zoom)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None
 
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
+
+    def state(self, part: str) -> bytes | None:
+        """How a part of a window was left: a splitter's position, the docks shown."""
+        value = self.qsettings.value(f"state/{part}")
+        return bytes(value) if value else None
+
+    def set_state(self, part: str, state: bytes) -> None:
+        self.qsettings.setValue(f"state/{part}", state)

@@ -3,7 +3,7 @@ in an old code into a cell being edited is converted."""
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from minutes_app.editing.editor import MeetingEditor
 from minutes_app.ui.legacy_paste import LegacyPaste, PasteDelegate
@@ -16,7 +16,8 @@ def reorder_hint() -> str:
 
 
 def install_row_keys(view: QTableView, model: RowTableModel, editor: MeetingEditor) -> None:
-    view.setItemDelegate(PasteDelegate(LegacyPaste(editor, view), view))
+    if view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+        view.setItemDelegate(PasteDelegate(LegacyPaste(editor, view), view))
 
     def current() -> int:
         return view.currentIndex().row() if view.currentIndex().isValid() else -1

@@ -1,6 +1,6 @@
 """Loading the window's translation (.qm, compiled from resources/i18n/*.ts)."""
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from minutes_app import i18n
 from minutes_app.package_data import resource_file
@@ -14,6 +14,11 @@ def qm_name(language: str) -> str:
 
 # Qt's own words (dialog buttons, print preview, file dialogs) in Vietnamese, which Qt does not ship.
 QT_WORDS = {"vi": "qt_vi.qm"}
+# How Qt writes dates and numbers (a file dialog's dates: 02/12/2026, not "2 12 2026").
+LOCALES = {
+    "vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 def install(language: str) -> None:
@@ -24,6 +29,7 @@ def install(language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     i18n.set_language(language)
+    QLocale.setDefault(LOCALES.get(language, QLocale.system()))
     # The window's own sources are Vietnamese; Qt's are English.
     names = [QT_WORDS[language]] if language in QT_WORDS else []
     if language != i18n.DEFAULT_LANGUAGE:

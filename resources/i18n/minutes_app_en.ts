@@ -54,6 +54,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Meetings</translation>
     </message>
     <message>
+        <source>Hướng dẫn bắt đầu</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
         <source>Cuộc họp mới (chính quyền)</source>
         <translation>New meeting (state)</translation>
     </message>
@@ -118,16 +122,52 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>&amp;Archive</translation>
     </message>
     <message>
+        <source>&amp;Kết nối kho lưu trữ của văn phòng…</source>
+        <translation>&amp;Connect to the office archive…</translation>
+    </message>
+    <message>
         <source>Thao tác</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới (chính quyền)   Ctrl+N</source>
+        <translation>New meeting (state)   Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới (Đảng)   Ctrl+Shift+N</source>
+        <translation>New meeting (Party)   Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Nhập tệp cuộc họp đã có (.json)…   Ctrl+I</source>
+        <translation>Import an existing meeting file (.json)…   Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Kết nối kho lưu trữ của văn phòng…</source>
+        <translation>Connect to the office archive…</translation>
+    </message>
+    <message>
+        <source>Không có cuộc họp nào khớp với “{query}”.</source>
+        <translation>No meeting matches “{query}”.</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ chưa có cuộc họp nào. Để bắt đầu, hãy tạo một cuộc họp mới, nhập tệp cuộc họp đã có, hoặc kết nối với kho lưu trữ chung của văn phòng:</source>
+        <translation>The archive has no meetings yet. To begin, create a new meeting, import an existing meeting file, or connect to the office&apos;s shared archive:</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới không có nội dung nào nên không được giữ lại.</source>
+        <translation>The new meeting had no content, so it was not kept.</translation>
     </message>
     <message>
         <source>Hãy đóng cửa sổ của cuộc họp trước khi xóa.</source>
         <translation>Close the meeting&apos;s window before deleting it.</translation>
     </message>
     <message>
-        <source>Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?</source>
-        <translation>Delete the meeting “{title}” for good, with all its speeches, conclusions and photos?</translation>
+        <source>Xóa hẳn cuộc họp “{title}” ({when}) cùng mọi ý kiến, kết luận và ảnh của nó?</source>
+        <translation>Delete the meeting “{title}” ({when}) for good, with all its speeches, conclusions and photos?</translation>
+    </message>
+    <message>
+        <source>Xóa hẳn cuộc họp chưa có tên lúc {when} cùng mọi ý kiến, kết luận và ảnh của nó?</source>
+        <translation>Delete the untitled meeting of {when} for good, with all its speeches, conclusions and photos?</translation>
     </message>
     <message>
         <source>Không xóa được: {reason}</source>
@@ -761,6 +801,24 @@ Your version: «{mine}»</translation>
         <translation>Export the {document}</translation>
     </message>
     <message>
+        <source>Đã xuất tệp, nhưng máy này chưa có chương trình nào mở được tệp {kind}.
+
+Tệp nằm ở:
+{file}</source>
+        <translation>The file was exported, but no program on this computer can open {kind} files.
+
+The file is at:
+{file}</translation>
+    </message>
+    <message>
+        <source>&amp;Mở thư mục chứa tệp</source>
+        <translation>&amp;Open the containing folder</translation>
+    </message>
+    <message>
+        <source>Không mở được thư mục {folder}.</source>
+        <translation>Could not open the folder {folder}.</translation>
+    </message>
+    <message>
         <source>Chưa lưu được các thay đổi mới nhất nên chưa xuất văn bản.</source>
         <translation>The latest changes are not saved yet, so nothing was exported.</translation>
     </message>
@@ -773,8 +831,8 @@ Your version: «{mine}»</translation>
         <translation>Exported {file}</translation>
     </message>
     <message>
-        <source>Xem trước khi in: {document}</source>
-        <translation>Print preview: {document}</translation>
+        <source>Xem trước và in {document}</source>
+        <translation>Preview and print: {document}</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1213,10 @@ Your version: «{mine}»</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
         <source>Cuộc họp mới</source>
         <translation>New meeting</translation>
     </message>
@@ -1185,6 +1247,49 @@ Your version: «{mine}»</translation>
     <message>
         <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
         <translation>Some changes could not be written to the archive. Check the disk, then open the meeting again.</translation>
+    </message>
+</context>
+<context>
+    <name>NewSpeakerForm</name>
+    <message>
+        <source>Họ và tên người phát biểu mới</source>
+        <translation>Full name of the new speaker</translation>
+    </message>
+    <message>
+        <source>Họ và tên, hoặc “Đại diện Sở …”</source>
+        <translation>Full name, or “Đại diện Sở …” (a body&apos;s representative)</translation>
+    </message>
+    <message>
+        <source>Chức vụ của người phát biểu mới</source>
+        <translation>Title of the new speaker</translation>
+    </message>
+    <message>
+        <source>Chức vụ (không bắt buộc)</source>
+        <translation>Title (optional)</translation>
+    </message>
+    <message>
+        <source>Cơ quan, đơn vị của người phát biểu mới</source>
+        <translation>Organisation of the new speaker</translation>
+    </message>
+    <message>
+        <source>Cơ quan, đơn vị (không bắt buộc)</source>
+        <translation>Organisation (optional)</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Thêm vào thành phần và chọn làm người phát biểu</source>
+        <translation>Add to the attendees and choose as the speaker</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đại biểu mới:</source>
+        <translation>New attendee:</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1506,45 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Trạng thái của bản xem trước</source>
+        <translation>State of the preview</translation>
+    </message>
+    <message>
+        <source>Các trang của văn bản</source>
+        <translation>Pages of the document</translation>
+    </message>
+    <message>
+        <source>&amp;Xem trước văn bản</source>
+        <translation>&amp;Preview the document</translation>
+    </message>
+    <message>
+        <source>Đang dựng bản xem trước…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <source>Bản xem trước đã dừng; sẽ dựng lại khi có thay đổi.</source>
+        <translation>The preview stopped; it will be made again at the next change.</translation>
+    </message>
+    <message>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Tin bài</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>{document}, {pages} trang, cập nhật lúc {time}</source>
+        <translation>{document}, {pages} pages, updated at {time}</translation>
+    </message>
+</context>
+<context>
     <name>ProceedingsTab</name>
     <message>
         <source>Khai mạc</source>
@@ -1427,28 +1571,20 @@ Your version: «{mine}»</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <source>Giờ</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>Người phát biểu</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <source>Loại</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Tóm tắt</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Thời lượng</source>
-        <translation>Length</translation>
-    </message>
-    <message>
         <source>Các ý kiến phát biểu</source>
         <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>&amp;Loại</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>Ý kiến đang ghi</source>
+        <translation>Speech being written</translation>
     </message>
     <message>
         <source>Giờ phát biểu</source>
@@ -1461,6 +1597,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>Loại phát biểu</source>
         <translation>Kind of speech</translation>
+    </message>
+    <message>
+        <source>Ctrl+K rồi 1…6</source>
+        <translation>Ctrl+K then 1…6</translation>
     </message>
     <message>
         <source>Nội dung của báo cáo hoặc ý kiến</source>
@@ -1479,20 +1619,12 @@ Your version: «{mine}»</translation>
         <translation>Summary of the speech</translation>
     </message>
     <message>
-        <source>Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới)</source>
-        <translation>Summary of the speech… (Ctrl+Enter: new speech)</translation>
-    </message>
-    <message>
         <source>&amp;Giờ</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
         <source>&amp;Người phát biểu</source>
         <translation>S&amp;peaker</translation>
-    </message>
-    <message>
-        <source>&amp;Loại (Ctrl+K rồi 1…6)</source>
-        <translation>&amp;Kind (Ctrl+K then 1…6)</translation>
     </message>
     <message>
         <source>&amp;Về</source>
@@ -1505,6 +1637,22 @@ Your version: «{mine}»</translation>
     <message>
         <source>&amp;Tóm tắt</source>
         <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới; Ctrl+L: người phát biểu; Ctrl+K rồi 1…6: loại; F4: xem trước văn bản)</source>
+        <translation>Summary of the speech… (Ctrl+Enter: new speech; Ctrl+L: speaker; Ctrl+K then 1…6: kind; F4: preview the document)</translation>
+    </message>
+    <message>
+        <source>+ {person} (đã dự họp trước)</source>
+        <translation>+ {person} (attended earlier meetings)</translation>
+    </message>
+    <message>
+        <source>+ Thêm “{name}” làm đại biểu mới…</source>
+        <translation>+ Add “{name}” as a new attendee…</translation>
+    </message>
+    <message>
+        <source>Đại biểu không nêu tên</source>
+        <translation>Unnamed delegate</translation>
     </message>
     <message>
         <source>(không có ảnh)</source>
@@ -1762,6 +1910,40 @@ Your version: «{mine}»</translation>
     <message>
         <source>Kho lưu trữ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>Archives (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechLog</name>
+    <message>
+        <source>Khai mạc</source>
+        <translation>Opening</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechLogModel</name>
+    <message>
+        <source>(không nêu tên)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người phát biểu</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Thời lượng</source>
+        <translation>Length</translation>
     </message>
 </context>
 <context>

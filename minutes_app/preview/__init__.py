@@ -1,0 +1,1 @@
+"""The live preview of a meeting's documents: the process that draws them, and its client."""
