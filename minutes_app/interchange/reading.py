@@ -20,6 +20,7 @@ from minutes_app.interchange.validation import (
     reference_problems,
     schema_problems,
 )
+from minutes_app.longpaths import long_path
 from minutes_app.model import (
     Attendance,
     Directive,
@@ -40,6 +41,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 def read_meeting_file(path: Path) -> Meeting:
     """The meeting in ``path``, photos included; raises InvalidMeetingFile listing every problem."""
     source = str(path)
+    path = long_path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidMeetingFile(source, [Problem("", _("tệp quá lớn để là một biên bản"))])
