@@ -33,6 +33,7 @@ Target amd64-unicode
 !endif
 
 Name "${APP_NAME} ${VERSION}"
+BrandingText "${APP_NAME} ${VERSION}"
 OutFile "${OUTFILE}"
 InstallDir "$LOCALAPPDATA\Programs\${APP_NAME}"
 InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
