@@ -23,7 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from docx import Document
 from fontTools.ttLib import TTFont
@@ -50,6 +50,7 @@ LONG_FOLDER = "C:\\Tài liệu hội nghị\\" + "\\".join(
     f"Biên bản hội nghị sơ kết chuyển đổi số, phần {n}" for n in range(1, 7)
 )
 ARCHIVE = "C:\\Hồ sơ văn phòng\\Kho lưu trữ biên bản.sqlite3"
+TITLE = "Hội nghị sơ kết công tác chuyển đổi số 6 tháng đầu năm"
 
 # Run inside the started window (MINUTES_APP_UI_SCRIPT): what only the running app can tell.
 WINDOW_SCRIPT = """
@@ -104,6 +105,11 @@ def tree(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with its SHA-256."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def lists(output: str, meeting: str) -> bool:
+    """Whether `minutes-app-cli list` printed the example under its id: id, date, title."""
+    return re.search(rf"^{meeting}\t2026-07-10\t{TITLE}", output, re.M) is not None
 
 
 def megabytes(paths: list[Path]) -> float:
@@ -290,11 +296,11 @@ def main(installer: Path, bundle: Path) -> None:
     archive = app.wine.local_app_data / APP_ID / "archive.sqlite3"
     if not archive.is_file():
         fail(f"the default archive is not in %LOCALAPPDATA%\\{APP_ID}")
-    if "Hội nghị sơ kết công tác chuyển đổi số" not in app.run("list").stdout:
+    if not lists(app.run("list").stdout, meeting):
         fail("list does not show the imported meeting")
     check_documents(app, out)
     check_fonts(app, out)
-    backup = Path(app.run("backup").stdout.strip())
+    backup = PureWindowsPath(app.run("backup").stdout.strip())
     check_window(app, out)
 
     # An upgrade over it: a file only an older version had goes, the user's data stays.
@@ -302,7 +308,7 @@ def main(installer: Path, bundle: Path) -> None:
     stray.write_bytes(b"MZ")
     install(wine, installer)
     check_install(app, bundle, expected)
-    if not archive.is_file() or meeting not in app.run("list").stdout:
+    if not lists(app.run("list").stdout, meeting):
         fail("the archive did not survive the upgrade")
     print("upgrade: in place, the older version's file removed, the archive kept")
 
@@ -311,11 +317,11 @@ def main(installer: Path, bundle: Path) -> None:
     left = [p for p in (app.folder, *app.shortcuts) if p.exists()]
     if left or app.registry(UNINSTALL_KEY) is not None:
         fail(f"the uninstaller left {left or UNINSTALL_KEY}")
-    backups = app.wine.local_app_data / APP_ID / "backups"
-    if not archive.is_file() or not (backups / backup.name).is_file() or app.registry(SETTINGS_KEY) is None:
-        fail("the uninstaller removed the archive, its backups or the settings")
-    kept = wine.run(bundle / "minutes-app-cli.exe", "list").stdout
-    if "Hội nghị sơ kết công tác chuyển đổi số" not in kept:
+    kept = {"archive": archive.is_file(), "backup": (archive.parent / "backups" / backup.name).is_file(),
+            "settings": app.registry(SETTINGS_KEY) is not None}
+    if not all(kept.values()):
+        fail(f"the uninstaller did not keep the user's data: {kept}")
+    if not lists(wine.run(bundle / "minutes-app-cli.exe", "list").stdout, meeting):
         fail("the archive left by the uninstaller does not open")
     wine.wait()
     print("uninstall: program, shortcuts and Settings > Apps entry removed; archive, backups, settings kept")
