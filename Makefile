@@ -7,9 +7,10 @@ BIN := $(VENV)/bin
 # Debian packages the app needs on Linux, and those the tests use besides.
 RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
-	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig
+	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig libportaudio2
+# Recording and replay are tested on speech made by espeak-ng and sox, through PulseAudio.
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql \
-	nsis p7zip-full desktop-file-utils appstream
+	nsis p7zip-full desktop-file-utils appstream espeak-ng sox pulseaudio pulseaudio-utils
 # Building the bundles: PyInstaller copies the run-time libraries and strips them (binutils,
 # which also link two stand-ins for Windows libraries Wine lacks). The Windows bundle is
 # built and tested under Wine, its interpreter's signatures checked by osslsigncode, its
@@ -25,6 +26,7 @@ run: $(VENV)/.installed debs-run
 
 test: $(VENV)/.installed-test debs-test
 	$(BIN)/ruff check minutes_app tests packaging bench
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen MINUTES_APP_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The benchmark and its targets (docs/performance.md); the generated data is kept in

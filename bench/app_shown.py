@@ -5,9 +5,14 @@ import json
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minutes_app.ui.archive_window import ArchiveWindow
 
 # Modules the app needs only to export, migrate, import files or print: not at start.
 NOT_AT_START = ("alembic", "docx", "reportlab", "jsonschema", "openpyxl", "pypdfium2", "fontTools")
+window: "ArchiveWindow"  # given by the app
 
 window.repaint()  # noqa: F821 (given by the app)
 shown = time.time()

@@ -3,16 +3,18 @@ result is the last line of its output, as JSON."""
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import partial
 
 from bench import documents, memory, saving, startup, window
 from bench.context import Context, Measured
 
-MEASURES = {
+MEASURES: dict[str, Callable[[Context], Measured]] = {
     "startup": startup.cold_start,
     "open_meeting": window.open_meeting,
     "typing": window.typing,
+    "typing_recording": window.typing_recording,
     "archive_window": window.archive_window,
     "search": window.search,
     "autosave": saving.autosave,

@@ -3,7 +3,7 @@
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,13 @@ class Context:
     @classmethod
     def from_json(cls, text: str) -> "Context":
         return cls(**json.loads(text))
+
+
+class Counts(TypedDict, total=False):
+    """The counts of a Context that a child process is given instead of the defaults."""
+
+    repeats: int
+    keystrokes: int
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.child import RESULT
-from bench.context import Context
+from bench.context import Context, Counts
 from bench.data import DEFAULT_CACHE, Sizes, prepare
 from bench.documents import EXPORTS
 from minutes_app.backup import make_backup
@@ -40,6 +40,7 @@ class Metric:
 METRICS = (
     Metric("startup", "cold start to the archive window shown", "s", "median", 0.8),
     Metric("keystroke", "keystroke in a speech summary, event to repaint, autosave running", "ms", "p99", 4),
+    Metric("keystroke_recording", "the same keystroke while the hall is being recorded", "ms", "p99", 4),
     Metric("autosave", "autosave of an edited speech", "ms", "median", 20),
     Metric("open_meeting", "open the large meeting in its window", "ms", "median", 300),
     Metric("minutes_docx", "export the minutes to DOCX, first in the window's process", "s", "median", 1.5),
@@ -109,19 +110,20 @@ def figures(metric: Metric, values: list[float]) -> dict[str, Any]:
     return result
 
 
-def _children(plan: Plan) -> list[tuple[str, int, dict[str, int]]]:
+def _children(plan: Plan) -> list[tuple[str, int, Counts]]:
     """Each child process to run: the measure, how many processes, and its context's counts."""
-    exports = [(f"export {d} {f}", plan.export_processes, {"repeats": 1}) for d, f in EXPORTS]
+    exports = [(f"export {d} {f}", plan.export_processes, Counts(repeats=1)) for d, f in EXPORTS]
     return [
         ("startup", 1, {"repeats": plan.repeats}),
         ("open_meeting", 1, {"repeats": plan.repeats}),
         ("typing", 1, {"keystrokes": plan.keystrokes}),
+        ("typing_recording", 1, {"keystrokes": plan.keystrokes}),
         ("archive_window", 1, {"repeats": plan.repeats}),
         ("search", 1, {"repeats": plan.search_rounds}),
         ("autosave", 1, {"repeats": plan.autosave_rounds}),
         *exports,
         ("export unprepared", plan.export_processes, {}),
-        *([("libreoffice", 1, {"repeats": plan.libreoffice_runs})] if plan.libreoffice_runs else []),
+        *([("libreoffice", 1, Counts(repeats=plan.libreoffice_runs))] if plan.libreoffice_runs else []),
         ("memory", plan.memory_processes, {}),
     ]
 
@@ -138,7 +140,8 @@ def run_child(name: str, context: Context) -> dict[str, Any]:
     lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT)]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"the measure {name!r} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
-    return json.loads(lines[-1][len(RESULT):])
+    result: dict[str, Any] = json.loads(lines[-1][len(RESULT):])
+    return result
 
 
 def machine() -> dict[str, Any]:
@@ -182,7 +185,9 @@ def run(sizes: Sizes, plan: Plan, seed: int, out: Path | None, cache: Path = DEF
         facts: dict[str, Any] = {}
         children = [c for c in _children(plan) if only is None or c[0] in only]
         if plan.one_process:
-            counts = {k: v for _, _, c in children for k, v in c.items()}
+            counts: Counts = {}
+            for _, _, c in children:
+                counts |= c
             children = [(",".join(name for name, _, _ in children), 1, counts)]
         for name, processes, counts in children:
             log(f"measuring: {name}")

@@ -2,8 +2,12 @@
 archive window with every meeting, and searching it."""
 
 import json
+import math
 import os
+import struct
 import time
+import wave
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.context import Context, Measured
 from minutes_app.archive import Archive, load_meeting, open_archive
+from minutes_app.audio import store
 from minutes_app.documents import pictures
 from minutes_app.text import fold
 from minutes_app.ui.archive_window import ArchiveWindow
@@ -49,9 +54,9 @@ def idle(milliseconds: int) -> None:
     loop.exec()
 
 
-def wait_until(condition: object, timeout: float = 60.0) -> None:
+def wait_until(condition: Callable[[], object], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready")
         idle(20)
@@ -109,12 +114,44 @@ def open_meeting(context: Context) -> Measured:
 
 
 def typing(context: Context) -> Measured:
+    return _typing(context, recording=False)
+
+
+def typing_recording(context: Context) -> Measured:
+    """Typing while the hall is recorded (a recording played as the microphone, in real time)."""
+    return _typing(context, recording=True)
+
+
+def hall_sound(path: Path, seconds: int = 120) -> Path:
+    """Speech-like sound: tones that rise and fall, in syllables, with pauses."""
+    rate = 16000
+    frames = bytearray()
+    for n in range(seconds * rate):
+        t = n / rate
+        voiced = (t % 0.25) < 0.18 and (t % 6) < 5
+        value = math.sin(2 * math.pi * (180 + 60 * math.sin(t)) * t) * 0.4 if voiced else 0.0
+        frames += struct.pack("<h", int(value * 32767))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(frames))
+    return path
+
+
+def _typing(context: Context, recording: bool) -> Measured:
     app = application()
     measured = Measured()
+    key = "keystroke_recording" if recording else "keystroke"
     with open_archive(context.url) as archive:
         window = open_window(archive, context)
         proceedings = window.proceedings
         window.tabs.setCurrentWidget(proceedings)
+        if recording:
+            window.audio.input_spec = {"file": str(hall_sound(context.folder / "hall.wav"))}
+            window.audio.output_spec = {"null": True}
+            window.audio.toggle_recording()
+            wait_until(lambda: window.audio.status.recording and window.audio.status.elapsed > 6)
         proceedings.table.selectRow(len(window.editor.meeting.speeches) // 2)
         speech = proceedings.current
         assert speech is not None
@@ -132,16 +169,24 @@ def typing(context: Context) -> Measured:
             QTest.sendKeyEvent(QTest.KeyAction.Click, summary, Qt.Key.Key_unknown, TYPED[index % len(TYPED)],
                                Qt.KeyboardModifier.NoModifier)
             app.processEvents()
-            measured.add("keystroke", time.perf_counter() - started)
+            measured.add(key, time.perf_counter() - started)
             painted += paints.count > before
             idle(KEY_INTERVAL_MS)
         assert window.editor.autosaver.flush(timeout=10)
         with archive.sessions() as session:
             saved = next(s for s in load_meeting(session, context.meeting_id).speeches if s.id == speech.id)
             assert saved.summary == summary.toPlainText(), "what was typed is not what was saved"
-        measured.facts |= {"keystrokes": context.keystrokes, "repainted": painted, "autosaves": len(saves),
-                           "key_interval_ms": KEY_INTERVAL_MS}
+        prefix = "recording_" if recording else ""
+        measured.facts |= {f"{prefix}keystrokes": context.keystrokes, f"{prefix}repainted": painted,
+                           f"{prefix}autosaves": len(saves), "key_interval_ms": KEY_INTERVAL_MS}
+        if recording:
+            status = window.audio.status
+            assert status.recording, "the recording stopped"
+            measured.facts["recorded_seconds_while_typing"] = round(status.elapsed, 1)
         window.close()
+        if recording:
+            [segment] = store.segments(archive.engine, context.meeting_id)
+            measured.facts["recorded_seconds_in_the_archive"] = round(segment.duration, 1)
     return measured
 
 

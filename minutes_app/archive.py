@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, select, tuple_
@@ -9,10 +10,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from minutes_app import migrate, people, search
+from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.backup import newest_good_backup
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
-from minutes_app.interchange.writing import write_meeting_file
+from minutes_app.interchange.writing import AudioWriter, write_meeting_file
 from minutes_app.model import Attendance, Meeting
 from minutes_app.storage import create_archive_engine, resolve_url, session_factory, sqlite_path
 
@@ -59,9 +61,11 @@ class MeetingSummary:
 class Archive:
     """An opened archive whose schema is up to date."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, watch: ArchiveWatch | None = None) -> None:
         self.engine = engine
         self.sessions: sessionmaker[Session] = session_factory(engine)
+        # The autosave writers check with it that a SQLite archive's files are still its own.
+        self.watch = watch
 
     @property
     def url(self) -> str:
@@ -89,18 +93,20 @@ def open_archive(url: str | None = None) -> Archive:
     """Open (creating or upgrading as needed) the archive at ``url`` or the default one."""
     url = resolve_url(url)
     engine = create_archive_engine(url)
+    database = sqlite_path(url)
+    # Watching from the first connection on: it must know every connection to the files.
+    watch = ArchiveWatch(engine, database) if database is not None else None
     try:
         migrate.upgrade(engine)
     except DBAPIError as error:
         engine.dispose()
-        path = sqlite_path(url)
-        if path is None or getattr(error.orig, "sqlite_errorname", None) not in _UNREADABLE:
+        if database is None or getattr(error.orig, "sqlite_errorname", None) not in _UNREADABLE:
             raise
-        raise ArchiveDamaged(path, str(error.orig), newest_good_backup(path)) from None
+        raise ArchiveDamaged(database, str(error.orig), newest_good_backup(database)) from None
     except BaseException:
         engine.dispose()
         raise
-    return Archive(engine)
+    return Archive(engine, watch)
 
 
 def list_meetings(
@@ -122,7 +128,7 @@ def list_meetings(
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    """The whole meeting record (photo bytes excepted), in one round of queries."""
+    """The whole meeting record (photo bytes and audio excepted), in one round of queries."""
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -133,6 +139,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.directives),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
+            selectinload(Meeting.audio_segments),
         )
     )
     meeting = session.scalars(query).one_or_none()
@@ -158,10 +165,15 @@ def import_file(archive: Archive, path: Path) -> int:
         return add_meeting(session, meeting)
 
 
-def dump_meeting(archive: Archive, meeting_id: int, path: Path) -> None:
-    """Write a meeting as an interchange file, with its photos beside it."""
+def dump_meeting(archive: Archive, meeting_id: int, path: Path, with_audio: bool = False) -> None:
+    """Write a meeting as an interchange file, with its photos beside it (and its audio)."""
+    audio: AudioWriter | None = None
+    if with_audio:
+        from minutes_app.audio.clips import write_segment_file
+
+        audio = partial(write_segment_file, archive.engine)
     with archive.sessions() as session:
-        write_meeting_file(load_meeting(session, meeting_id), path)
+        write_meeting_file(load_meeting(session, meeting_id), path, audio)
 
 
 def delete_meeting(archive: Archive, meeting_id: int) -> None:

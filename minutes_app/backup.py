@@ -5,6 +5,11 @@ which a plain file copy of a WAL database does not. Copies go to ``backups/`` be
 the archive (in the user's data folder for the default archive): the last 10, and the
 newest of each day for 30 days. Each copy is checked after it is made, so the newest
 *good* copy is known when the archive itself is damaged.
+
+The meetings' audio is the bulk of an archive (about 10 MB an hour) and never changes once
+recorded: the automatic copies leave it out (they keep which segments existed), a copy
+made by hand keeps it, and restoring a copy without it takes the audio back from the
+archive it replaces.
 """
 
 import os
@@ -14,12 +19,14 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 
 KEEP_LATEST = 10
 KEEP_DAYS = 30
 INTERVAL = timedelta(hours=1)
 _STAMP = "%Y%m%d-%H%M%S"
+AUDIO_SEGMENTS, AUDIO_CHUNKS = "audio_segment", "audio_chunk"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 
 
@@ -27,8 +34,9 @@ class BackupError(Exception):
     """A backup or restore that could not be done; the message is for the user."""
 
 
-def backup_sqlite(source: Path, target: Path) -> None:
-    """Copy the archive at ``source`` to ``target`` (written under a temporary name first)."""
+def backup_sqlite(source: Path, target: Path, with_audio: bool = True) -> None:
+    """Copy the archive at ``source`` to ``target`` (written under a temporary name first),
+    the meetings' audio left out unless ``with_audio``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -40,6 +48,10 @@ def backup_sqlite(source: Path, target: Path) -> None:
                 src.backup(dst)
                 # A copy at rest needs no write-ahead log (the archive turns it on when opened).
                 dst.execute("PRAGMA journal_mode=DELETE")
+                if not with_audio and _has_table(dst, AUDIO_CHUNKS):
+                    dst.execute(f"DELETE FROM {AUDIO_CHUNKS}")
+                    dst.commit()
+                    dst.execute("VACUUM")
             finally:
                 dst.close()
         finally:
@@ -47,6 +59,24 @@ def backup_sqlite(source: Path, target: Path) -> None:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    found = connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,))
+    return found.fetchone() is not None
+
+
+def audio_included(path: Path) -> bool | None:
+    """Whether the copy at ``path`` holds the meetings' audio; None when there was none."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        if not _has_table(connection, AUDIO_SEGMENTS):
+            return None
+        if connection.execute(f"SELECT 1 FROM {AUDIO_SEGMENTS} WHERE duration > 0 LIMIT 1").fetchone() is None:
+            return None
+        return bool(connection.execute(f"SELECT 1 FROM {AUDIO_CHUNKS} LIMIT 1").fetchone())
+    finally:
+        connection.close()
 
 
 def backups_dir(archive: Path) -> Path:
@@ -74,7 +104,7 @@ def is_good(path: Path) -> bool:
         try:
             if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
                 return False
-            return connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+            return bool(connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,))
         finally:
             connection.close()
     except sqlite3.Error:
@@ -85,7 +115,7 @@ def newest_good_backup(archive: Path) -> Path | None:
     return next((p for p in list_backups(archive) if is_good(p)), None)
 
 
-def make_backup(archive: Path, now: datetime | None = None) -> Path:
+def make_backup(archive: Path, now: datetime | None = None, with_audio: bool = True) -> Path:
     """Back the archive up now, then drop the copies no longer kept; returns the new copy."""
     now = now or datetime.now()
     target = backups_dir(archive) / f"{archive.stem}-{now:{_STAMP}}.sqlite3"
@@ -94,7 +124,7 @@ def make_backup(archive: Path, now: datetime | None = None) -> Path:
         counter += 1
         target = target.with_name(f"{archive.stem}-{now:{_STAMP}}-{counter}.sqlite3")
     try:
-        backup_sqlite(archive, target)
+        backup_sqlite(archive, target, with_audio)
     except (sqlite3.Error, OSError) as error:
         raise BackupError(
             _("Không sao lưu được kho lưu trữ “{archive}”: {reason}").format(archive=archive, reason=error)
@@ -103,14 +133,29 @@ def make_backup(archive: Path, now: datetime | None = None) -> Path:
     return target
 
 
+def copy_to(archive: Path, target: Path) -> None:
+    """Copy the archive to a file the user chose (on a USB stick, say), checked like a backup."""
+    try:
+        refuse_archive_file(target)
+        backup_sqlite(archive, target)
+    except (sqlite3.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise BackupError(
+            _("Không sao lưu được kho lưu trữ “{archive}”: {reason}").format(archive=archive, reason=reason)
+        ) from None
+    if not is_good(target):
+        raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=target))
+
+
 def backup_if_due(archive: Path, now: datetime | None = None) -> Path | None:
-    """Back up when the newest copy is an hour old or more (the app calls this hourly)."""
+    """Back up, the audio left out, when the newest copy is an hour old or more (the app
+    calls this hourly)."""
     now = now or datetime.now()
     newest = next(iter(list_backups(archive)), None)
     taken = _taken_at(newest) if newest else None
     if taken is not None and now - taken < INTERVAL:
         return None
-    return make_backup(archive, now)
+    return make_backup(archive, now, with_audio=False)
 
 
 def prune(archive: Path, now: datetime) -> None:
@@ -131,6 +176,22 @@ def prune(archive: Path, now: datetime) -> None:
             path.unlink(missing_ok=True)
 
 
+def _take_audio(archive: Path, source: Path) -> None:
+    """The audio of ``source`` put back in the copy ``archive`` (not yet in use), for the
+    segments it knows."""
+    connection = sqlite3.connect(archive.as_uri(), uri=True)
+    try:
+        connection.execute("ATTACH DATABASE ? AS source", (f"{source.as_uri()}?mode=ro",))
+        connection.execute(
+            f"INSERT OR IGNORE INTO {AUDIO_CHUNKS} SELECT * FROM source.{AUDIO_CHUNKS} "
+            f"WHERE segment_id IN (SELECT id FROM {AUDIO_SEGMENTS})"
+        )
+        connection.commit()
+        connection.execute("DETACH DATABASE source")
+    finally:
+        connection.close()
+
+
 def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | None:
     """Put the backup ``source`` in place of the archive, backing the current archive up first.
 
@@ -140,20 +201,13 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
     now = now or datetime.now()
     if not is_good(source):
         raise BackupError(_("“{file}” không phải là một bản sao lưu hợp lệ của kho lưu trữ.").format(file=source))
-    kept: Path | None = None
-    if archive.exists():
-        if is_good(archive):
-            kept = make_backup(archive, now)
-        else:
-            # A damaged archive cannot go through the backup API: keep its files as they are.
-            kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal"):
-                if Path(f"{archive}{suffix}").exists():
-                    shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     staged = archive.with_name(f".{archive.name}.restoring")
     try:
+        # Copied first: backing the current archive up may prune ``source`` from backups/.
         backup_sqlite(source, staged)
+        kept = _keep_current(archive, now)
+        if audio_included(staged) is False and kept is not None and audio_included(kept):
+            _take_audio(staged, kept)
         # A journal left by the old archive would be replayed into the restored one.
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{archive}{suffix}").unlink(missing_ok=True)
@@ -162,4 +216,19 @@ def restore(archive: Path, source: Path, now: datetime | None = None) -> Path | 
         raise BackupError(_("Không khôi phục được kho lưu trữ: {reason}").format(reason=error)) from None
     finally:
         staged.unlink(missing_ok=True)
+    return kept
+
+
+def _keep_current(archive: Path, now: datetime) -> Path | None:
+    """Back the archive up before it is replaced; a damaged one is kept as its files are."""
+    if not archive.exists():
+        return None
+    if is_good(archive):
+        return make_backup(archive, now)
+    # A damaged archive cannot go through the backup API: keep its files as they are.
+    kept = backups_dir(archive) / f"{archive.stem}.damaged-{now:{_STAMP}}.sqlite3"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        if Path(f"{archive}{suffix}").exists():
+            shutil.copy2(f"{archive}{suffix}", f"{kept}{suffix}")
     return kept

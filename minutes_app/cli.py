@@ -1,25 +1,35 @@
 """The command line: ``minutes-app`` starts the window; sub-commands work without a display.
 
-Exit codes: 0 done, 1 bad input (a file, an id, an archive), 2 wrong usage.
+Exit codes: 0 done, 1 bad input (a file, an id, an archive), 2 wrong usage, 3 an
+unexpected error (its details appended to the log file in the data folder), 130 stopped
+with Ctrl+C.
 """
 
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from minutes_app import __version__
+from minutes_app.audio import AudioError
 from minutes_app.backup import BackupError
 from minutes_app.credentials import CredentialsError
 from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
 
+if TYPE_CHECKING:
+    from minutes_app.model import Meeting
+
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130
+WORKER_ARG = "audio-worker"
 
 
 
@@ -44,12 +54,18 @@ def _translate_argparse(message: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, prefix or _("Cách dùng: "))
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -95,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("dump", _("xuất một cuộc họp ra tệp JSON, ảnh ở thư mục bên cạnh"), _cmd_dump)
     sub.add_argument("meeting_id", metavar="ID", type=int)
     sub.add_argument("-o", "--output", metavar="FILE.json", type=Path, required=True)
+    sub.add_argument("--with-audio", action="store_true",
+                     help=_("kèm ghi âm của cuộc họp (tệp Opus ở thư mục bên cạnh)"))
 
     sub = command("export", _("xuất biên bản hoặc tin bài ra DOCX hoặc PDF"), _cmd_export)
     sub.add_argument("source", metavar="ID|FILE.json", help=_("mã cuộc họp trong kho, hoặc một tệp cuộc họp"))
@@ -117,8 +135,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("set-password", _("lưu mật khẩu máy chủ của kho (--db) vào kho khóa của hệ thống"), _cmd_set_password)
 
+    sub = command("audio", _("ghi âm của một cuộc họp: gắn tệp ghi âm, cắt đoạn của một ý kiến, xem thông tin"),
+                  _cmd_audio)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    action = sub.add_mutually_exclusive_group(required=True)
+    action.add_argument("--attach", metavar="FILE", type=Path,
+                        help=_("gắn một tệp ghi âm có sẵn (M4A/AAC, MP3, WAV, OGG/Opus)"))
+    action.add_argument("--speech", metavar="N", type=int,
+                        help=_("ghi đoạn âm thanh của ý kiến thứ N (từ 1) ra tệp WAV (-o)"))
+    action.add_argument("--info", action="store_true",
+                        help=_("in các đoạn ghi âm, tổng thời lượng và thời gian phát biểu của từng người (giây)"))
+    action.add_argument("--delete", action="store_true", help=_("xóa toàn bộ ghi âm của cuộc họp"))
+    sub.add_argument("--start", metavar="YYYY-MM-DDTHH:MM:SS", type=_local_time,
+                     help=_("giờ bắt đầu của tệp ghi âm (mặc định: theo thông tin trong tệp)"))
+    sub.add_argument("-o", "--output", metavar="CLIP.wav", type=Path)
+    sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+
     sub = command("backup", _("sao lưu kho lưu trữ ngay, in đường dẫn bản sao"), _cmd_backup)
     sub.add_argument("--list", action="store_true", help=_("liệt kê các bản sao lưu, mới nhất trước"))
+    sub.add_argument("--without-audio", action="store_true",
+                     help=_("không kèm ghi âm của các cuộc họp (bản sao nhỏ hơn nhiều)"))
 
     sub = command("restore", _("khôi phục kho lưu trữ từ một bản sao lưu (kho hiện tại được sao lưu trước)"),
                   _cmd_restore)
@@ -148,7 +184,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from minutes_app.archive import dump_meeting, open_archive
 
     with open_archive(args.db) as archive:
-        dump_meeting(archive, args.meeting_id, args.output)
+        dump_meeting(archive, args.meeting_id, args.output, args.with_audio)
     return 0
 
 
@@ -159,7 +195,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if not args.source.isdigit():
         # Straight from the file: the archive is not opened at all.
-        meeting = read_meeting_file(Path(args.source))
+        meeting = read_meeting_file(Path(args.source), audio=False)
         export_document(meeting, args.document, args.format, args.output, args.profile)
         return 0
     with open_archive(args.db) as archive, archive.sessions() as session:
@@ -227,6 +263,69 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local_time(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text) from None
+
+
+def _cmd_audio(args: argparse.Namespace) -> int:
+    from minutes_app.archive import load_meeting, open_archive
+    from minutes_app.audio import store
+
+    with open_archive(args.db) as archive:
+        with archive.sessions() as session:
+            meeting = load_meeting(session, args.meeting_id)
+        if args.attach is not None:
+            from minutes_app.audio.attach import attach_file
+
+            segment = attach_file(archive.engine, meeting.id, args.attach, args.start)
+            print(_("Đã gắn “{file}”: bắt đầu {start}, dài {seconds} giây.").format(
+                file=args.attach.name, start=f"{segment.started_at:%Y-%m-%dT%H:%M:%S}",
+                seconds=f"{segment.duration:.1f}"))
+        elif args.speech is not None:
+            from minutes_app.audio.clips import speech_samples
+            from minutes_app.audio.codec import write_wav
+
+            if args.output is None:
+                raise AudioError(_("Cần tệp ra cho đoạn âm thanh: -o CLIP.wav"))
+            write_wav(args.output, speech_samples(archive.engine, meeting, args.speech))
+        elif args.info:
+            _print_audio_info(meeting)
+        else:
+            if not meeting.audio_segments:
+                print(_("Cuộc họp không có ghi âm."))
+                return 0
+            question = _("Xóa toàn bộ ghi âm của cuộc họp số {id} ({title})? Gõ “c” để đồng ý: ").format(
+                id=meeting.id, title=meeting.title)
+            if not args.yes and _ask(question) not in _YES:
+                print(_("Không xóa."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+            store.delete_meeting_audio(archive.engine, meeting.id)
+            print(_("Đã xóa ghi âm của cuộc họp số {id}.").format(id=meeting.id))
+    return 0
+
+
+def _print_audio_info(meeting: "Meeting") -> None:
+    from minutes_app.audio import timeline
+
+    segments = meeting.audio_segments
+    if not segments:
+        print(_("Cuộc họp không có ghi âm."))
+        return
+    for number, segment in enumerate(segments, start=1):
+        origin = segment.file_name if segment.file_name else _("ghi âm trong ứng dụng")
+        print(_("Đoạn {number}\t{start}\t{seconds} giây\t{origin}").format(
+            number=number, start=f"{segment.started_at:%Y-%m-%dT%H:%M:%S}", seconds=f"{segment.duration:.1f}",
+            origin=origin))
+    print(_("Tổng thời lượng\t{seconds} giây").format(seconds=f"{sum(s.duration for s in segments):.1f}"))
+    names = {a.id: a.person.name for a in meeting.attendances}
+    for total in timeline.speaker_times(meeting.speeches, segments):
+        name = names.get(total.speaker_id) if total.speaker_id else None
+        print(f"{name or _('(chưa rõ người phát biểu)')}\t{total.seconds:.1f}")
+
+
 def _sqlite_archive(args: argparse.Namespace) -> Path:
     from minutes_app.storage import resolve_url, sqlite_path
 
@@ -240,37 +339,50 @@ def _sqlite_archive(args: argparse.Namespace) -> Path:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from minutes_app.backup import is_good, list_backups, make_backup
+    from minutes_app.backup import audio_included, is_good, list_backups, make_backup
 
     archive = _sqlite_archive(args)
     if args.list:
         for path in list_backups(archive):
-            print(path if is_good(path) else f"{path}\t{_('(hỏng)')}")
+            if not is_good(path):
+                print(f"{path}\t{_('(hỏng)')}")
+                continue
+            audio = audio_included(path)
+            notes = {None: "", True: "\t" + _("(có ghi âm)"), False: "\t" + _("(không kèm ghi âm)")}
+            print(f"{path}{notes[audio]}")
         return 0
     if not archive.exists():
         raise BackupError(_("Chưa có kho lưu trữ “{archive}” để sao lưu.").format(archive=archive))
-    print(make_backup(archive))
+    print(make_backup(archive, with_audio=not args.without_audio))
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from minutes_app.backup import restore
+    from minutes_app.storage import resolve_url
+    from minutes_app.window_lock import WindowLock
 
     archive = _sqlite_archive(args)
-    if not args.yes:
-        question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
-                     "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
-        if _ask(question) not in _YES:
-            print(_("Không khôi phục."), file=sys.stderr)
-            return EXIT_BAD_INPUT
-    kept = restore(archive, args.file)
+    # Replacing the files under a window would leave it writing into the old ones.
+    lock = WindowLock.take(resolve_url(args.db))
+    if lock is None:
+        raise BackupError(_("Kho lưu trữ “{archive}” đang mở trong cửa sổ ứng dụng: hãy đóng cửa sổ đó "
+                            "rồi khôi phục.").format(archive=archive))
+    with lock:
+        if not args.yes:
+            question = _("Thay kho lưu trữ “{archive}” bằng bản sao lưu “{file}”? Kho hiện tại sẽ được sao lưu "
+                         "trước. Gõ “c” để đồng ý: ").format(archive=archive, file=args.file)
+            if _ask(question) not in _YES:
+                print(_("Không khôi phục."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        kept = restore(archive, args.file)
     if kept is not None:
         print(_("Kho cũ được giữ ở “{file}”.").format(file=kept))
     print(_("Đã khôi phục “{archive}” từ “{file}”.").format(archive=archive, file=args.file))
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
     from minutes_app.interchange.validation import InvalidMeetingFile
@@ -278,9 +390,10 @@ def _run(args: argparse.Namespace) -> int:
     from minutes_app.transfer import MeetingExists
 
     try:
-        return args.handler(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
     except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
-            MeetingExists, CredentialsError) as error:
+            MeetingExists, CredentialsError, AudioError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
@@ -295,17 +408,41 @@ def _run(args: argparse.Namespace) -> int:
         message = _("Không ghi hoặc đọc được “{file}”: {reason}").format(
             file=error.filename, reason=error.strerror
         )
+    except KeyboardInterrupt:
+        print(_("Đã dừng."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the one place for what no one foresaw: logged, one line, no traceback
+        print(_unexpected(error, args.command, argv), file=sys.stderr)
+        return EXIT_UNEXPECTED
     print(message, file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _unexpected(error: Exception, command: str, argv: Sequence[str]) -> str:
+    from minutes_app.log import describe, record_unexpected
+
+    # A server address may carry a password: the log does not keep it.
+    command_line = re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", " ".join(["minutes-app", *argv]))
+    _details, log = record_unexpected(error, command_line)
+    if log is None:
+        return _("Lỗi không lường trước khi chạy lệnh “{command}” ({error}); không ghi được nhật ký lỗi.").format(
+            command=command, error=describe(error))
+    return _("Lỗi không lường trước khi chạy lệnh “{command}” ({error}); chi tiết đã ghi vào {log}").format(
+        command=command, error=describe(error), log=log)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [WORKER_ARG]:  # the audio process of a meeting window (audio.client)
+        from minutes_app.audio.worker import main as audio_worker
+
+        return audio_worker()
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from minutes_app.ui.app import run_gui
 
         return run_gui(args.db)
-    return _run(args)
+    return _run(args, arguments)

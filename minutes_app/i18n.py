@@ -32,7 +32,8 @@ def catalog(lang: str) -> dict[str, str]:
     if lang == DEFAULT_LANGUAGE:
         return {}
     text = resource("i18n", f"{lang}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    translations: dict[str, str] = json.loads(text)
+    return translations
 
 
 def _(message: str) -> str:

@@ -4,7 +4,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from minutes_app.i18n import _
 
@@ -49,6 +49,6 @@ def inspect_image(data: bytes) -> ImageInfo:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise BadImage(_("ảnh quá lớn")) from None
-    except (OSError, ValueError, SyntaxError, Image.UnidentifiedImageError):
+    except (OSError, ValueError, SyntaxError, UnidentifiedImageError):
         raise BadImage(_("không phải ảnh JPEG hoặc PNG hợp lệ (tệp hỏng hoặc không đầy đủ)")) from None
     return ImageInfo(media_type, width, height)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 def long_path(path: Path) -> Path:
     """``path`` as Windows opens it at any length; unchanged elsewhere."""
-    if sys.platform != "win32":
-        return path
-    return Path(extended(os.path.abspath(path)))
+    if sys.platform == "win32":
+        return Path(extended(os.path.abspath(path)))
+    return path
 
 
 def extended(full: str) -> str:

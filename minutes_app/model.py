@@ -18,6 +18,7 @@ from sqlalchemy import (
     JSON,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -73,7 +74,7 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]  # a mixin: its class has one
 
 
 class Style(enum.StrEnum):
@@ -169,6 +170,12 @@ class Meeting(Versioned, Base):
     photos: Mapped[list["Photo"]] = _parts("Photo")
     press_release: Mapped["PressRelease | None"] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+    audio_segments: Mapped[list["AudioSegment"]] = relationship(
+        back_populates="meeting",
+        order_by="AudioSegment.started_at",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     def __repr__(self) -> str:
@@ -321,3 +328,62 @@ class SearchTerm(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     uses: Mapped[int] = mapped_column(Integer)  # rows of the meeting that hold the word
+
+
+# --- the hall's audio -------------------------------------------------------------------
+
+
+class AudioSource(enum.StrEnum):
+    RECORDED = "recorded"  # by this app, from a microphone
+    ATTACHED = "attached"  # an existing recording, converted when it was attached
+
+
+class AudioState(enum.StrEnum):
+    RECORDING = "recording"  # being written, or its recorder was killed
+    PAUSED = "paused"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"  # the window closed while recording: reopening continues
+    COMPLETE = "complete"  # attached
+
+
+class AudioSegment(Base):
+    """One stretch of continuous audio: from a start (or resume) to a pause or stop, or
+    one attached file. ``started_at`` is the wall-clock time of its first sample, so a
+    speech's time of day is a place in the audio."""
+
+    __tablename__ = "audio_segment"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime]
+    # Seconds of audio held in its chunks; grows with each chunk while recording.
+    duration: Mapped[float] = mapped_column(Float, default=0.0)
+    sample_rate: Mapped[int] = mapped_column(Integer)
+    codec: Mapped[str] = mapped_column(String(10))  # of every chunk: "opus", or "flac"
+    source: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(12))
+    file_name: Mapped[str | None]  # the attached file's name
+    recorded_on: Mapped[str | None] = mapped_column(String(100))  # the computer that records
+    extensions: Mapped[Extensions | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
+
+    meeting: Mapped[Meeting] = relationship(back_populates="audio_segments")
+    # Never loaded with the meeting: an hour is about 10 MB (see minutes_app.audio.store).
+    chunks: Mapped[list["AudioChunk"]] = relationship(
+        order_by="AudioChunk.number", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class AudioChunk(Base):
+    """A few seconds of a segment, encoded on their own (one Ogg file): written as soon
+    as they are recorded, decoded without the chunks before them."""
+
+    __tablename__ = "audio_chunk"
+
+    segment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("audio_segment.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)  # its first sample, counted in the segment
+    samples: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

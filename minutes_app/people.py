@@ -49,8 +49,9 @@ def join_known_people(session: Session, meeting: Meeting) -> None:
     # The meeting is not in the session yet: flushing half of it would fail.
     with session.no_autoflush:
         for attendance in meeting.attendances:
-            if attendance.person.id is not None:
-                used.add(attendance.person.id)
+            person_id: uuid.UUID | None = attendance.person.id  # None until the person is flushed
+            if person_id is not None:
+                used.add(person_id)
                 continue
             known = find_person(
                 session, attendance.person.name, attendance.titles, attendance.organization, used

@@ -114,7 +114,7 @@ def _count(connection: Connection, deltas: Counter[tuple[str, int]]) -> None:
     new = [{"term": w, "meeting_id": m, "uses": n} for (w, m), n in changed.items() if (w, m) not in existing]
     if new:
         connection.execute(insert(SearchTerm), new)
-    known = [{"w": w, "m": m, "n": n} for (w, m), n in changed.items() if (w, m) in existing]
+    known: list[dict[str, Any]] = [{"w": w, "m": m, "n": n} for (w, m), n in changed.items() if (w, m) in existing]
     if known:
         key = (SearchTerm.term == bindparam("w")) & (SearchTerm.meeting_id == bindparam("m"))
         connection.execute(update(SearchTerm).where(key).values(uses=SearchTerm.uses + bindparam("n")), known)
@@ -207,7 +207,9 @@ def matching(connection: Connection, query: str) -> ColumnElement[bool] | None:
         return None
     counts = {word: _frequency(connection, word) for word in words}
     words.sort(key=counts.__getitem__)
-    conditions = [exists().where(SearchTerm.meeting_id == Meeting.id, *_starting_with(word)) for word in words]
+    conditions: list[ColumnElement[bool]] = [
+        exists().where(SearchTerm.meeting_id == Meeting.id, *_starting_with(word)) for word in words
+    ]
     if counts[words[0]] < _ENOUGH:
         conditions[0] = Meeting.id.in_(select(SearchTerm.meeting_id).where(*_starting_with(words[0])))
     return and_(*conditions)

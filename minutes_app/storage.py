@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from minutes_app import APP_ID
+from minutes_app.archive_files import note_opened
 from minutes_app.credentials import with_password
 
 ENV_DB = "MINUTES_APP_DB"
@@ -79,6 +80,7 @@ def create_archive_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        note_opened(path)
     else:
         url = with_password(url)
     engine = create_engine(url)

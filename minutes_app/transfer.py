@@ -6,16 +6,17 @@ knows when it already has the meeting; people already known there are not duplic
 
 import enum
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from minutes_app import people, search
 from minutes_app.archive import Archive, load_meeting
 from minutes_app.i18n import _
-from minutes_app.model import Attendance, Base, Meeting, Person, PressRelease
+from minutes_app.model import Attendance, AudioChunk, AudioSegment, Base, Meeting, Person, PressRelease
 
 
 class IfExists(enum.StrEnum):
@@ -50,6 +51,7 @@ class Copied:
         return messages[self.action].format(id=self.meeting_id)
 
 
+AUDIO_BATCH = 50  # chunks read and written at once: about 5 minutes, 750 kB
 # Columns that tie a row to its meeting or order it: the copy sets them by attaching.
 _ATTACHMENT = {"meeting_id", "position"}
 
@@ -59,7 +61,7 @@ def _values(row: Base, exclude: set[str]) -> dict[str, Any]:
 
 
 def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: IfExists | None = None) -> Copied:
-    """Copy meeting ``meeting_id`` of ``source`` into ``target``, photos included."""
+    """Copy meeting ``meeting_id`` of ``source`` into ``target``, photos and audio included."""
     with source.sessions() as reading, target.sessions.begin() as writing:
         meeting = load_meeting(reading, meeting_id)
         existing = writing.scalars(select(Meeting).where(Meeting.uid == meeting.uid)).one_or_none()
@@ -80,6 +82,7 @@ def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: I
             copy = _clone(meeting, writing, fresh_ids=action == "kept-both")
         writing.add(copy)
         writing.flush()
+        _copy_audio(reading, writing, zip(meeting.audio_segments, copy.audio_segments, strict=True))
         search.reindex_meeting(writing.connection(), copy.id)
         return Copied(copy.id, action)
 
@@ -105,6 +108,7 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
         twin(attendance).person = _person(attendance, target)
     copy.photos = [clone(photo, set()) for photo in meeting.photos]
     copy.topics = [clone(topic, set()) for topic in meeting.topics]
+    copy.audio_segments = [clone(segment, set()) for segment in meeting.audio_segments]
     for speech in meeting.speeches:
         copy.speeches.append(clone(speech, {"speaker_id", "photo_id"}))
         twin(speech).speaker, twin(speech).photo = twin(speech.speaker), twin(speech.photo)
@@ -125,6 +129,19 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
                         b | {"photo": renamed.get(b["photo"], b["photo"])} if "photo" in b else b for b in blocks
                     ])
     return copy
+
+
+def _copy_audio(reading: Session, writing: Session, segments: Iterable[tuple[AudioSegment, AudioSegment]]) -> None:
+    """The chunks of each segment into its copy, a few at a time (hours of audio are large)."""
+    chunk = Base.metadata.tables[AudioChunk.__tablename__]
+    for source, target in segments:
+        rows = reading.execute(
+            select(chunk.c.number, chunk.c.start, chunk.c.samples, chunk.c.data)
+            .where(chunk.c.segment_id == source.id).order_by(chunk.c.number),
+            execution_options={"yield_per": AUDIO_BATCH},
+        )
+        for batch in rows.partitions():
+            writing.execute(insert(chunk), [row._asdict() | {"segment_id": target.id} for row in batch])
 
 
 def _person(attendance: Attendance, target: Session) -> Person:

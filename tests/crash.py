@@ -3,7 +3,8 @@ and the script of edits both sides derive from the same seed.
 
 The child is run as ``python -m tests.crash URL MEETING_ID SEED``. It prints ``ready``,
 then ``edit N`` after handing edit N to the autosave, and ``saved N`` when the writer
-reports everything up to edit N on the disk; the parent kills it at a random moment.
+reports everything up to edit N on the disk (``reopened`` when the writer had to open the
+archive again); the parent kills it at a random moment.
 """
 
 import random
@@ -86,7 +87,9 @@ def _child(url: str, meeting_id: int, seed: str) -> None:
             sys.stdout.flush()
 
     archive = open_archive(url)
-    editor = MeetingEditor.open(archive, meeting_id, on_saved=lambda n: say(f"saved {n}"))
+    editor = MeetingEditor.open(
+        archive, meeting_id, on_saved=lambda n: say(f"saved {n}"), on_reopened=lambda: say("reopened")
+    )
     meeting = editor.meeting
     state = State(meeting.title, [s.summary for s in meeting.speeches], [t.title for t in meeting.topics])
     pause = random.Random(f"{seed}-pauses")

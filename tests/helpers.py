@@ -20,6 +20,8 @@ def canonical(document: dict[str, Any], folder: Path) -> dict[str, Any]:
     Two meeting files are equivalent when their canonical forms are equal.
     """
     doc = copy.deepcopy(document)
+    # Each format version reads as the same record: the version is not part of it.
+    del doc["format"]
     doc.setdefault("style", "state")
     for key in ("starts_at", "ends_at"):
         if key in doc and len(doc[key]) == 19 and doc[key].endswith(":00"):
@@ -90,3 +92,15 @@ def docx_text(path: Path) -> str:
         return result
 
     return "\n".join(lines(Document(str(path))))
+
+
+REPORTS = Path(__file__).parent / "reports"
+
+
+def report(name: str, key: str, figures: dict[str, Any]) -> None:
+    """Keep a test's figures in tests/reports/NAME.json under KEY (docs/reliability.md quotes them)."""
+    REPORTS.mkdir(exist_ok=True)
+    path = REPORTS / f"{name}.json"
+    found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    found[key] = figures
+    path.write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -221,7 +221,12 @@ def test_exports_hold_the_same_text_as_the_draft(exported, fmt: str) -> None:
     path = exported[fmt]
     text = flat(pdf_body(path, mode="-raw") if fmt == "pdf" else docx_text(path))
     position = 0
+    # The text in its order; a photo and its caption may come after the text that filled
+    # the page it did not fit on (test_layout.py), never after the byline.
     for block in blocks:
+        if block.kind == "photo":
+            assert flat(block.text) in text[:text.rindex("Thu Hà")], block
+            continue
         found = text.find(flat(block.text), position)
         assert found >= 0, block
         position = found

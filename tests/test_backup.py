@@ -107,6 +107,21 @@ def test_restore_backs_up_the_current_archive_first(archive_file: Path, tmp_path
     assert len(_titles(archive_file)) == 1
 
 
+def test_restoring_the_oldest_kept_backup_of_a_day(archive_file: Path) -> None:
+    """The backup taken before a restore may push the chosen one out of the kept ones: it is
+    copied before that."""
+    day = datetime(2026, 3, 1, 8, 0)
+    oldest = backup.make_backup(archive_file, day)
+    with open_archive(f"sqlite:///{archive_file}") as archive:
+        import_file(archive, EXAMPLE)
+    for minutes in range(1, 10):
+        backup.make_backup(archive_file, day + timedelta(minutes=minutes))
+    assert backup.list_backups(archive_file)[-1] == oldest  # the tenth: next to go
+    backup.restore(archive_file, oldest, day + timedelta(hours=1))
+    assert not oldest.exists()  # pruned by the backup of the current archive, after its copy
+    assert len(_titles(archive_file)) == 1
+
+
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "minutes_app", *args], input=stdin,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
@@ -137,3 +152,25 @@ def test_cli_backup_and_restore(archive_file: Path) -> None:
     damaged = _cli("list", "--db", db)
     assert damaged.returncode == 1 and "Traceback" not in damaged.stderr
     assert "bị hỏng hoặc không đọc được" in damaged.stderr
+
+
+def test_backups_say_whether_they_hold_the_audio_and_a_restore_keeps_it(archive_file: Path, tmp_path: Path) -> None:
+    from tests.audio_helpers import START, speak
+
+    db = f"sqlite:///{archive_file}"
+    speech = tmp_path / "speech.wav"  # a minute: 75 kB of audio
+    subprocess.run(["sox", str(speak("Xin chào các đồng chí", tmp_path / "hello.wav")), str(speech), "repeat", "40"],
+                   check=True)
+    assert _cli("audio", "1", "--attach", str(speech), "--start", START, "--db", db).returncode == 0
+    hourly = backup.backup_if_due(archive_file, datetime(2026, 3, 1, 8, 0))
+    by_hand = Path(_cli("backup", "--db", db).stdout.strip())
+    small = Path(_cli("backup", "--without-audio", "--db", db).stdout.strip())
+    assert hourly is not None and hourly.stat().st_size < by_hand.stat().st_size - 60_000
+    assert _cli("backup", "--list", "--db", db).stdout.splitlines() == [
+        f"{small}\t(không kèm ghi âm)", f"{by_hand}\t(có ghi âm)", f"{hourly}\t(không kèm ghi âm)"]
+
+    # A copy without the audio restored: the audio comes back from the archive it replaces.
+    done = _cli("restore", str(hourly), "--db", db, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert backup.audio_included(archive_file) is True
+    assert _cli("audio", "1", "--info", "--db", db).stdout.splitlines()[0].startswith(f"Đoạn 1\t{START}\t")

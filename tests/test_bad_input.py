@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import example as also
 from hypothesis import strategies as st
 from PIL import Image
 from sqlalchemy import func, select
@@ -27,7 +28,7 @@ from minutes_app.model import Attendance, Meeting, Person, Photo, Speech
 from minutes_app.text import xml_safe
 from tests.conftest import EXAMPLE
 from tests.helpers import docx_text, flat, load, pdf_body, picture
-from tests.strategies import meetings
+from tests.strategies import emptiest_meeting, longest_meeting, meetings
 
 
 def minimal(**extra: Any) -> dict[str, Any]:
@@ -290,6 +291,8 @@ def test_fuzz_the_importer(archive, tmp_path_factory: pytest.TempPathFactory, do
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(document=meetings())
+@also(document=emptiest_meeting())
+@also(document=longest_meeting())
 def test_fuzz_the_exporters(tmp_path_factory: pytest.TempPathFactory, document: dict[str, Any]) -> None:
     folder = tmp_path_factory.mktemp("export")
     (folder / "anh").mkdir()

@@ -177,7 +177,7 @@ def test_an_office_profile_changes_one_value(monkeypatch: pytest.MonkeyPatch, tm
         encoding="utf-8",
     )
     assert load_profile("state").recipients.lines == ("- Lưu: VT.",)
-    assert load_profile("party").recipients.lines == ("- Các đồng chí dự hội nghị,", "- Lưu Văn phòng.")
+    assert load_profile("party").recipients.lines == ("- Các đồng chí dự {noun},", "- Lưu Văn phòng.")
 
 
 def test_a_broken_profile_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_cli_exports_from_a_file_without_touching_the_archive(tmp_path: Path) ->
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert (result.returncode, result.stderr) == (0, "")
-    assert "Cuộc họp kết thúc vào 11 giờ 15, ngày 10 tháng 7 năm 2026./." in _read(out)
+    assert "Hội nghị kết thúc vào 11 giờ 15, ngày 10 tháng 7 năm 2026./." in _read(out)
     assert not archive.exists()
 
 
@@ -226,3 +226,45 @@ def test_cli_exports_a_meeting_of_the_archive(tmp_path: Path, db_url: str) -> No
     assert "Số: 18/BB-SKHCN" in _read(out)
     missing = run("export", "1", "--document", "minutes", "--format", "pdf", "-o", str(tmp_path / "no" / "x.pdf"))
     assert missing.returncode == 1 and "không tồn tại" in missing.stderr and "Traceback" not in missing.stderr
+
+
+LONG_TITLE = (
+    "Hội nghị trực tuyến quán triệt triển khai thực hiện Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng "
+    "Chính phủ về tăng cường công tác bảo đảm trật tự an toàn giao thông đường bộ trong tình hình mới và "
+)
+
+
+@pytest.mark.parametrize("document_kind", ["minutes", "press-release"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_1000_character_title_is_printed_whole_and_cut_only_in_the_properties(
+    tmp_path: Path, document_kind: str, fmt: str
+) -> None:
+    clauses = [f"kế hoạch số {i}/KH-UBND về an toàn giao thông tại địa bàn huyện số {i}" for i in range(1, 40)]
+    title = (LONG_TITLE + ", ".join(clauses))[:1000].rstrip(" ,")
+    # Typed as the minutes' own name, as offices often do: the documents drop 'Biên bản'.
+    typed = f"Biên bản {title}"
+    meeting = read_meeting_file(_meeting_file(tmp_path, lambda document: document.update(title=typed)))
+    out = tmp_path / f"out.{fmt}"
+    export_document(meeting, document_kind, fmt, out)
+    # The article's headline drops the leading "Hội nghị" and starts with a capital.
+    whole = title.removeprefix("Hội nghị trực")
+    text = _read(out)
+    assert flat(whole) in text and "Biên bản Hội nghị" not in text and "BIÊN BẢN Biên bản" not in text
+    if fmt == "docx":
+        from docx import Document as open_docx
+
+        stored = open_docx(str(out)).core_properties.title
+        assert len(stored) == 255 and stored.endswith("…")
+        assert whole[:200] in stored
+    else:
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+        assert flat(whole[:200]) in flat(info)
+
+
+def test_a_label_with_an_unknown_placeholder_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(profiles_module, "user_profiles_dir", lambda: tmp_path)
+    (tmp_path / "state.json").write_text(
+        json.dumps({"extends": "state", "labels": {"content": "Nội dung {cuộc họp}"}}), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"“Nội dung \{cuộc họp\}” có chỗ điền không dùng được .*\{noun\}, \{Noun\}"):
+        export_document(read_meeting_file(EXAMPLE), "minutes", "pdf", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

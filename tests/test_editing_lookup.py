@@ -106,8 +106,9 @@ def test_attendee_list_from_xlsx(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("ds.txt", b"x", "Chỉ nhập được danh sách từ tệp .csv hoặc .xlsx."),
-    ("ds.csv", b"H\xf2 v\xe0 t\xean\nT\xe2n\n", "Tệp CSV phải được lưu với bảng mã UTF-8"),
+    ("ds.txt", b"x", "Chỉ nhập được danh sách từ tệp .csv, .xlsx hoặc .docx."),
+    ("ds.docx", b"not a zip", "Tệp không phải là văn bản Word (.docx) hợp lệ."),
+    ("ds.csv", b"Ho va ten\n\x81\x8d\n", "Không nhận ra bảng mã của tệp CSV"),
     ("ds.csv", "Chức vụ\nGiám đốc\n".encode(), "Dòng 1 phải là dòng tiêu đề có cột “Họ và tên”"),
     ("ds.xlsx", b"not a zip", "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."),
     ("ds.csv", b"", "Tệp không có dòng nào."),

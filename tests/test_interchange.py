@@ -77,6 +77,7 @@ def test_example_lists_dumps_and_round_trips(archive, example_dir: Path, tmp_pat
 
     dumped = tmp_path / "out" / "hoi-nghi.json"
     dump_meeting(archive, meeting_id, dumped)
+    assert load(dumped)["format"] == "minutes-app.meeting/2"  # the example is version 1
     assert sorted(p.name for p in photos_folder(dumped).iterdir()) == [f"p{i}.jpg" for i in range(5)]
     assert canonical(load(dumped), dumped.parent) == canonical(load(source), source.parent)
 

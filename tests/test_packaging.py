@@ -66,6 +66,7 @@ def test_the_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
         "minutes_app/migrations/env.py",
         "minutes_app/migrations/versions/0001_initial_schema.py",
         "minutes_app/resources/schema/meeting-v1.schema.json",
+        "minutes_app/resources/schema/meeting-v2.schema.json",
         "minutes_app/resources/profiles/state.json",
         "minutes_app/resources/i18n/minutes_app_en.qm",
         "minutes_app/resources/i18n/en.json",

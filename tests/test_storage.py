@@ -1,5 +1,6 @@
 """The archive database: location, connection settings, schema migrations."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,15 @@ def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> N
 
 
 def test_revisions_are_numbered_in_sequence() -> None:
+    # Numbered in order, each revising the one before it: the newest number is the head.
     revisions = migrate.known_revisions()
-    assert revisions == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+    assert revisions[0] == "0001" and revisions == sorted(set(revisions))
+    folder = Path(migrate.__file__).parent / "migrations" / "versions"
+    down = {
+        re.search(r'^revision = "(\d+)"', text, re.M)[1]: re.search(r"^down_revision = (.+)$", text, re.M)[1]
+        for text in (f.read_text() for f in folder.glob("[0-9]*.py"))
+    }
+    assert [down[r] for r in revisions] == ["None"] + [f'"{r}"' for r in revisions[:-1]]
 
 
 @pytest.mark.databases
@@ -108,6 +116,8 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     # before the search counted words per meeting.
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE search_term")
+    connection.execute("DROP TABLE audio_chunk")  # and before the meeting's audio
+    connection.execute("DROP TABLE audio_segment")
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")

@@ -45,7 +45,7 @@ def test_search_box_ignores_diacritics(qtbot, archive, example_dir: Path, tmp_pa
 def test_new_duplicate_and_delete(qtbot, archive, example_dir: Path, tmp_path: Path, monkeypatch) -> None:
     source = import_file(archive, example_dir / "meeting.json")
     window = _window(qtbot, archive, tmp_path)
-    meeting_window = window.create(style="party")
+    meeting_window = window.create_meeting(style="party")
     assert meeting_window.editor.meeting.style == "party"
     type_text(meeting_window.general.lines["title"], "Họp Ban Thường vụ")
     meeting_window.close()
@@ -79,8 +79,7 @@ def test_import_and_export_of_meeting_files(qtbot, archive, example_dir: Path, t
     meeting_id = window.import_path(example_dir / "meeting.json")
     assert window.model.rowCount() == 1 and window.current_id() == meeting_id
     target = tmp_path / "ra" / "cuộc họp.json"
-    monkeypatch.setattr("minutes_app.ui.archive_window.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("minutes_app.ui.file_dialogs.save_file", lambda *a, **k: target)
     window.export_meeting()
     assert import_file(archive, target) != meeting_id
     assert window.statusBar().currentMessage() == f"Đã xuất {target}"

@@ -218,13 +218,13 @@ def test_export_proposes_a_name_and_remembers_the_folder(qtbot, archive, example
     window.settings.last_folder = out
     asked: list[str] = []
 
-    def save_as(parent, caption, suggested, filters):
-        asked.append(suggested)
-        return str(out / "bien-ban"), filters
+    def save_as(parent, caption, proposed, filters):
+        asked.append(proposed)
+        return out / "bien-ban"
 
-    monkeypatch.setattr("minutes_app.ui.exporting.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("minutes_app.ui.file_dialogs.save_file", save_as)
     path = window.exporter.export("minutes", "pdf")
-    assert asked == [str(out / window.exporter.proposed_name("minutes", "pdf"))]
+    assert asked == [out / window.exporter.proposed_name("minutes", "pdf")]
     assert path == out / "bien-ban.pdf" and path.read_bytes().startswith(b"%PDF")
     assert window.settings.last_folder == out
     window.close()

@@ -4,6 +4,7 @@ the current window; the guide shows each of them."""
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,8 @@ def test_screenshot_of_a_clash_between_two_secretaries(qtbot, archive, example_d
     assert lan.editor.autosaver.flush(5)
     type_text(nam.general.lines["venue"], ", tầng 3")
     assert nam.editor.autosaver.flush(5)
-    qtbot.waitUntil(lambda: bool(nam.conflicts.entries))
+    # The clash shown, and the save reported: the status bar says "Đã lưu" in its place.
+    qtbot.waitUntil(lambda: bool(nam.conflicts.entries) and nam.save_state.text() == "Đã lưu")
     nam.resize(1366, 768)
     qtbot.wait(10)
     _save(nam, "trung-noi-dung")
@@ -113,3 +115,40 @@ def test_screenshot_of_a_clash_between_two_secretaries(qtbot, archive, example_d
 def test_the_guide_shows_every_screenshot_and_only_those() -> None:
     shown = set(re.findall(r"\]\(images/([\w-]+\.png)\)", GUIDE.read_text(encoding="utf-8")))
     assert shown == {p.name for p in IMAGES.glob("*.png")}
+
+
+@pytest.mark.usefixtures("steady_cursor")
+def test_screenshots_of_recording_and_replay(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    """The audio bar while recording, then while a speech is replayed: the states are set as
+    the audio process reports them, so that the pictures are the same at every run."""
+    from sqlalchemy import update
+
+    from minutes_app.audio import store
+    from minutes_app.audio.client import Status
+    from minutes_app.model import AudioSegment
+
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    # The morning recorded from 07:59:52, three hours long.
+    segment = store.begin_segment(archive.engine, meeting_id, datetime(2026, 7, 10, 7, 59, 52))
+    with archive.engine.begin() as connection:
+        connection.execute(update(AudioSegment).where(AudioSegment.id == segment.id).values(
+            duration=3 * 3600.0, state="stopped"))
+    window = open_window(qtbot, archive, meeting_id, tmp_path, "Nguyễn Thị Lan")
+    window.resize(1366, 768)
+    window.tabs.setCurrentWidget(window.proceedings)
+    audio = window.audio
+    audio.status = Status(recording=True, level=-14.0, elapsed=2 * 3600 + 47 * 60 + 5)
+    window.proceedings.table.selectRow(5)
+    audio._ticks = 0
+    audio.tick()
+    qtbot.wait(10)
+    _save(window, "ghi-am")
+
+    audio.status = Status(playing=True, play_segment=segment.id, position=85 * 60 + 8 + 4, speed=1.25)
+    window.proceedings.table.selectRow(3)
+    type_text(window.proceedings.summary, " Đề nghị ")
+    audio.tick()
+    assert audio.delegate.row == 3 and audio.position.text() == "▶ 09:25:04 · 1,25×"
+    qtbot.wait(10)
+    _save(window, "nghe-lai")
+    window.close()

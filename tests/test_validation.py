@@ -1,6 +1,7 @@
 """Broken meeting files: every problem named with its place, the archive untouched."""
 
 import json
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from minutes_app.archive import import_file
+from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Attendance, Meeting, Person, Photo
 from tests.helpers import load
@@ -20,8 +22,6 @@ def _write(folder: Path, document: dict[str, Any]) -> Path:
 
 
 def _problems(path: Path) -> list[str]:
-    from minutes_app.interchange.reading import read_meeting_file
-
     with pytest.raises(InvalidMeetingFile) as raised:
         read_meeting_file(path)
     return [str(p) for p in raised.value.problems]
@@ -63,10 +63,10 @@ def test_every_schema_problem_is_reported_at_once_with_its_path(example_dir: Pat
 
 
 def test_missing_required_top_level_fields(tmp_path: Path) -> None:
-    problems = _problems(_write(tmp_path, {"format": "minutes-app.meeting/2"}))
+    problems = _problems(_write(tmp_path, {"format": "minutes-app.meeting"}))
     assert sorted(problems) == sorted(
         [
-            "format: phải là “minutes-app.meeting/1”",
+            "format: phải là “minutes-app.meeting/2”",
             "title: thiếu trường bắt buộc",
             "organizer: thiếu trường bắt buộc",
             "starts_at: thiếu trường bắt buộc",
@@ -149,3 +149,23 @@ def test_a_broken_file_leaves_the_archive_exactly_as_it_was(archive, example_dir
     with pytest.raises(InvalidMeetingFile):
         import_file(archive, path)
     assert _counts(archive) == before
+
+
+def test_a_file_of_a_newer_format_is_refused_with_the_reason(tmp_path: Path) -> None:
+    problems = _problems(_write(tmp_path, {"format": "minutes-app.meeting/3", "title": "Họp"}))
+    assert problems == [
+        "format: định dạng “minutes-app.meeting/3” mới hơn các định dạng mà phiên bản ứng dụng này "
+        "đọc được (đến “minutes-app.meeting/2”): hãy cập nhật ứng dụng"
+    ]
+
+
+def test_each_version_is_checked_against_its_own_schema(example_dir: Path) -> None:
+    """A time to the second is new in version 2: a version 1 file keeps version 1's rule."""
+    document = load(example_dir / "meeting.json")
+    document["speeches"][0]["at"] = "08:05:30"
+    assert _problems(_write(example_dir, document)) == [
+        "speeches[0].at: phải là giờ dạng HH:MM, ví dụ 08:30"
+    ]
+    document["format"] = "minutes-app.meeting/2"
+    meeting = read_meeting_file(_write(example_dir, document))
+    assert meeting.speeches[0].at == time(8, 5, 30)

@@ -9,11 +9,13 @@ from minutes_app.documents.wording import (
     continue_sentence,
     list_item,
     long_date,
+    meeting_noun,
     paragraphs,
     sentence,
     short_date,
     starts_with_proper_noun,
     starts_with_verb,
+    subject_line,
 )
 
 
@@ -61,3 +63,29 @@ def test_paragraphs_lists_and_sentences() -> None:
     assert list_item("- Sở Nội vụ;", last=True) == "- Sở Nội vụ."
     assert sentence("Đồng ý;") == "Đồng ý."
     assert sentence("Thật vậy?") == "Thật vậy?"
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [
+        ("Hội nghị sơ kết công tác chuyển đổi số", "Hội nghị"),
+        ("Biên bản Hội nghị trực tuyến quán triệt Chỉ thị số 10/CT-TTg", "Hội nghị"),
+        ("HỘI THẢO KHOA HỌC về chuyển đổi số", "Hội thảo"),
+        ("Phiên họp thường kỳ tháng 7 năm 2026 của Ủy ban nhân dân tỉnh", "phiên họp"),
+        ("Cuộc họp Ban Thường vụ Đảng ủy Sở", "cuộc họp"),
+        ("Họp giao ban công tác văn thư", "cuộc họp"),
+        ("Kỳ họp thứ 10 Hội đồng nhân dân tỉnh khóa XI", "Kỳ họp"),
+        ("Tọa đàm kỷ niệm 80 năm Ngày truyền thống", "Tọa đàm"),
+        ("Sơ kết công tác 6 tháng đầu năm", "cuộc họp"),
+        ("Giao ban công tác hội nghị khách hàng", "Hội nghị"),
+    ],
+)
+def test_the_meeting_is_called_by_the_word_its_title_uses(title: str, noun: str) -> None:
+    assert meeting_noun(title) == noun
+
+
+def test_a_title_typed_as_the_minutes_name_loses_biên_bản_in_the_subject_line() -> None:
+    assert subject_line("Biên bản Hội nghị trực tuyến quán triệt") == "Hội nghị trực tuyến quán triệt"
+    assert subject_line("biên bản họp giao ban") == "Họp giao ban"
+    assert subject_line("Biên bản") == "Biên bản"
+    assert subject_line("Hội nghị tổng kết") == "Hội nghị tổng kết"

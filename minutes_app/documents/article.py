@@ -5,12 +5,13 @@ shown, so it follows every change to the minutes. Once edited, it is kept as the
 left it: re-drafting then keeps the edited text aside, and it can be restored.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from minutes_app.documents.article_draft import ArticleBlock, draft_article
-from minutes_app.documents.blocks import Document, Para, Picture, Run, Spacer, para
+from minutes_app.documents.blocks import Document, Float, Para, Picture, Run, Spacer, para
 from minutes_app.documents.profiles import Profile
-from minutes_app.model import Meeting, PressRelease
+from minutes_app.model import Meeting, Photo, PressRelease
 
 __all__ = ["ArticleBlock", "compose_article", "current_article", "is_edited"]
 
@@ -76,12 +77,20 @@ def compose_article(meeting: Meeting, profile: Profile) -> Document:
         match block.kind:
             case "photo":
                 assert block.photo is not None
-                document.blocks.append(Spacer(4))
                 photo = block.photo
-                document.blocks.append(Picture(photo.sha256, lambda photo=photo: photo.data, PHOTO_WIDTH))
-                document.blocks.append(Para((Run(block.text),), "caption"))
+                # A photo that does not fit at the foot of a page lets the text after it fill the page.
+                document.blocks.append(Float((
+                    Spacer(4),
+                    Picture(photo.sha256, _loader(photo), PHOTO_WIDTH),
+                    Para((Run(block.text),), "caption"),
+                )))
             case "headline" | "lead" | "byline":
                 document.blocks.append(para(block.text, block.kind))
             case _:
                 document.blocks += [para(text, "body") for text in block.text.split("\n\n") if text.strip()]
     return document
+
+
+def _loader(photo: Photo) -> Callable[[], bytes]:
+    """Reads the photo's bytes, a deferred column, only if the picture is drawn."""
+    return lambda: photo.data

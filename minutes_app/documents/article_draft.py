@@ -16,10 +16,12 @@ from minutes_app.documents.wording import (
     continue_sentence,
     day_month,
     honorific,
+    meeting_noun,
     paragraphs,
     sentence,
     short_date,
     starts_with_verb,
+    subject_line,
     titled_name,
     titles_text,
 )
@@ -37,11 +39,6 @@ class ArticleBlock:
     photo: Photo | None = None
 
 
-# The meeting as the article names it, by how its title begins.
-_MEETING_NOUNS = (("Hội nghị", "Hội nghị"), ("Hội thảo", "Hội thảo"), ("Phiên họp", "phiên họp"),
-                  ("Cuộc họp", "cuộc họp"), ("Họp", "cuộc họp"), ("Tọa đàm", "Tọa đàm"))
-
-
 def draft_article(meeting: Meeting) -> list[ArticleBlock]:
     return _Drafter(meeting).draft()
 
@@ -51,7 +48,7 @@ def headline(meeting: Meeting) -> str:
     press = meeting.press_release
     if press is not None and press.title:
         return press.title
-    title = meeting.title.strip()
+    title = subject_line(meeting.title.strip())
     if title.casefold().startswith("hội nghị ") and len(title) > len("hội nghị "):
         return capitalize_first(title[len("hội nghị "):].strip())
     return title
@@ -63,13 +60,6 @@ def time_of_day(starts_at: datetime | None) -> str:
         return "Vừa qua"
     part = "Sáng" if starts_at.hour < 12 else "Chiều" if starts_at.hour < 18 else "Tối"
     return f"{part} {day_month(starts_at)}"
-
-
-def meeting_noun(title: str) -> str:
-    for start, noun in _MEETING_NOUNS:
-        if title.startswith(start + " "):
-            return noun
-    return "Hội nghị"
 
 
 class _Drafter:
@@ -133,7 +123,7 @@ class _Drafter:
         if self.press is not None and self.press.lead:
             return self.press.lead
         meeting = self.meeting
-        title = meeting.title.strip()
+        title = subject_line(meeting.title.strip())
         named = title if title.startswith(("Hội nghị", "Hội thảo", "Tọa đàm")) else continue_sentence(title)
         parts = [sentence(f"{time_of_day(meeting.starts_at)}, {meeting.organizer_name} tổ chức {named}")]
         chair = meeting.chair

@@ -7,6 +7,7 @@ order in another (the composer).
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from minutes_app.text import xml_safe
 
@@ -39,11 +40,13 @@ class Para:
 
 @dataclass(frozen=True)
 class Rule:
-    """A centred horizontal line, ``fraction`` of the width of ``text`` set in ``style``."""
+    """A centred horizontal line under the paragraph before it, which prints ``text`` in
+    ``style``: ``fraction`` of the longest line of that text as printed, solid or dashed."""
 
     text: str
     style: str
     fraction: float
+    dash: Literal["solid", "dashed"] = "solid"
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,17 @@ class KeepTogether:
     blocks: tuple["Block", ...]
 
 
-Block = Para | Rule | Spacer | Picture | Columns | KeepTogether
+@dataclass(frozen=True)
+class Float:
+    """Blocks kept together (a photo and its caption) that may move below the paragraphs
+    after them in one of the styles ``past`` (the body text, not the byline), towards the
+    top of the next page, rather than leave the rest of a page empty."""
+
+    blocks: tuple["Block", ...]
+    past: frozenset[str] = frozenset({"body"})
+
+
+Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Float
 
 
 @dataclass
@@ -113,7 +126,7 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
         if isinstance(block, Columns):
             for cell in block.cells:
                 yield from walk(cell)
-        elif isinstance(block, KeepTogether):
+        elif isinstance(block, KeepTogether | Float):
             yield from walk(block.blocks)
 
 

@@ -18,9 +18,20 @@ from docx.shared import Emu, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
+from lxml.etree import _Element as XmlElement  # every python-docx element is one of lxml's
 
-from minutes_app.documents import ExportError, fonts
-from minutes_app.documents.blocks import Block, Columns, Document, KeepTogether, Para, Picture, Rule, Spacer
+from minutes_app.documents import ExportError, fonts, lines
+from minutes_app.documents.blocks import (
+    Block,
+    Columns,
+    Document,
+    Float,
+    KeepTogether,
+    Para,
+    Picture,
+    Rule,
+    Spacer,
+)
 from minutes_app.documents.fonts import FontFaces
 from minutes_app.documents.pictures import prepare, shown_size
 from minutes_app.documents.profiles import ParagraphStyle, Profile
@@ -32,27 +43,44 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# The longest text a DOCX core property (title, author) may hold.
+PROPERTY_LENGTH = 255
 _Container = DocxDocument | _Cell
 
 
-def set_font_slots(parent: OxmlElement, font: str) -> None:
-    """Name ``font`` in all four slots of the rPr inside ``parent`` and drop theme fonts."""
+def _run_properties(parent: XmlElement) -> XmlElement:
+    """The rPr inside ``parent``, added first if it has none."""
     rpr = parent.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         parent.insert(0, rpr)
+    return rpr
+
+
+def set_font_slots(parent: XmlElement, font: str) -> None:
+    """Name ``font`` in all four slots of the rPr inside ``parent`` and drop theme fonts."""
+    rpr = _run_properties(parent)
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
         rpr.insert(0, rfonts)
     for attribute in _THEME_ATTRIBUTES:
-        rfonts.attrib.pop(qn(attribute), None)
+        if qn(attribute) in rfonts.attrib:
+            del rfonts.attrib[qn(attribute)]
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(slot), font)
 
 
-def _language(parent: OxmlElement, tag: str) -> None:
-    rpr = parent.find(qn("w:rPr"))
+def fit_property(text: str) -> str:
+    """``text`` cut to what a core property holds, an ellipsis marking the cut: the
+    document itself keeps the whole text."""
+    if len(text) <= PROPERTY_LENGTH:
+        return text
+    return text[: PROPERTY_LENGTH - 1].rstrip() + "…"
+
+
+def _language(parent: XmlElement, tag: str) -> None:
+    rpr = _run_properties(parent)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -68,7 +96,7 @@ class _Renderer:
 
     @staticmethod
     def _faces(document: Document) -> FontFaces | None:
-        # Only to measure rule lengths: a DOCX can be written without the fonts installed.
+        # Only to measure lines and rules: a DOCX can be written without the fonts installed.
         try:
             return fonts.serif_for(document.printed_characters())
         except ExportError:
@@ -92,7 +120,7 @@ class _Renderer:
         section.bottom_margin = Emu(int(page.margin_bottom_mm * 36000))
         section.left_margin = Emu(int(page.margin_left_mm * 36000))
         section.right_margin = Emu(int(page.margin_right_mm * 36000))
-        section.header_distance = Emu(int(page.margin_top_mm * 36000 / 3))
+        section.header_distance = Pt(lines.page_number_top(page))
         if document.page_numbers:
             # No number on page 1; centred at the top from page 2 on (Decree 30).
             section.different_first_page_header_footer = True
@@ -100,12 +128,12 @@ class _Renderer:
             self._format(number, self.profile.style("page_number"))
             self._page_field(number, self.profile.style("page_number"))
         properties = self.docx.core_properties
-        properties.title = document.title
-        properties.author = document.author
+        properties.title = fit_property(document.title)
+        properties.author = fit_property(document.author)
         properties.language = "vi-VN"
 
     def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
-        for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
+        for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", "")):
             run = paragraph.add_run()
             self._run_format(run, spec, bold=False, italic=False)
             if kind == "instr":
@@ -148,8 +176,9 @@ class _Renderer:
                     spec = self.profile.style(block.style)
                     paragraph = self._paragraph(container)
                     self._format(paragraph, spec, block.keep_with_next or keep_next)
-                    for run in block.runs:
-                        self._run_format(paragraph.add_run(spec.display(run.text)), spec, run.bold, run.italic)
+                    runs = lines.printed_runs(block.runs, spec, self.faces, width)
+                    for run in runs:
+                        self._run_format(paragraph.add_run(run.text), spec, run.bold, run.italic)
                 case Rule():
                     self._rule(block, container, width, keep_next)
                 case Spacer():
@@ -161,32 +190,36 @@ class _Renderer:
                     self._picture(block, container, width)
                 case Columns():
                     self._columns(block, container, width, keep or keep_next)
-                case KeepTogether():
+                case KeepTogether() | Float():
                     self.add(block.blocks, container, width, keep=True)
 
     def _paragraph(self, container: _Container) -> Paragraph:
         # A new table cell already holds one empty paragraph: use it first.
-        if isinstance(container, _Cell) and len(container.paragraphs) == 1 and not container.paragraphs[0].runs \
-                and container.paragraphs[0]._p.pPr is None:
-            return container.paragraphs[0]
+        if isinstance(container, _Cell):
+            paragraphs: list[Paragraph] = container.paragraphs  # untyped in python-docx
+            if len(paragraphs) == 1 and not paragraphs[0].runs and paragraphs[0]._p.pPr is None:
+                return paragraphs[0]
         return container.add_paragraph()
 
     def _rule(self, rule: Rule, container: _Container, width: float, keep_next: bool) -> None:
-        """An empty paragraph whose bottom border, narrowed by indents, is the rule."""
+        """An empty paragraph whose bottom border, narrowed by indents, is the rule: the
+        paragraph's exact height puts the border where the PDF draws the line."""
         spec = self.profile.style(rule.style)
-        face = None if self.faces is None else (self.faces.bold if spec.bold else self.faces.regular)
-        length = min(fonts.text_width(spec.display(rule.text), spec.size, face), width) * rule.fraction
+        look = self.profile.rule_look()
+        length = lines.longest_line(rule.text, spec, self.faces, width) * rule.fraction
+        thickness = lines.thickness(look)
+        face = lines.face_for(self.faces, spec.bold, spec.italic)
         paragraph = self._paragraph(container)
-        self._format(paragraph, ParagraphStyle(size=1, align="center"), keep_next)
+        self._format(paragraph, ParagraphStyle(size=1, align="center", space_after=look.space_after), keep_next)
         fmt = paragraph.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(2)
-        fmt.space_after = Pt(3)
+        fmt.line_spacing = Pt(lines.rule_offset(spec, face, look) - thickness / 2)
         indent = Pt(max(0.0, (width - length) / 2))
         fmt.left_indent = fmt.right_indent = indent
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        for key, value in (("w:val", "dashed" if rule.dash == "dashed" else "single"),
+                           ("w:sz", str(round(thickness * 8))), ("w:space", "0"), ("w:color", "000000")):
             bottom.set(qn(key), value)
         borders.append(bottom)
         paragraph._p.get_or_add_pPr().append(borders)
@@ -194,11 +227,12 @@ class _Renderer:
     def _picture(self, picture: Picture, container: _Container, width: float) -> None:
         prepared = prepare(picture.sha256, picture.load)
         paragraph = self._paragraph(container)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True  # a photo stays with its caption
-        paragraph.paragraph_format.first_line_indent = None
+        # A photo stays with its caption; its line is the photo's height, no more, as in the PDF.
+        self._format(paragraph, ParagraphStyle(size=1, align="center"), keep_with_next=True)
         shown, tall = shown_size(prepared, width * picture.width, self.profile.page.text_height_pt)
-        paragraph.add_run().add_picture(io.BytesIO(prepared.jpeg), width=Pt(shown), height=Pt(tall))
+        run = paragraph.add_run()
+        run.font.size = Pt(1)
+        run.add_picture(io.BytesIO(prepared.jpeg), width=Pt(shown), height=Pt(tall))
 
     def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
         table = container.add_table(rows=1, cols=len(columns.cells))
@@ -236,10 +270,33 @@ class _Renderer:
                     paragraph.paragraph_format.keep_with_next = True
 
 
+def _floats_placed(document: Document, profile: Profile) -> list[Block]:
+    """The blocks in the order the PDF prints them: a float that did not fit at the end of
+    a page comes after the text that filled the page instead (pdf_render.float_places)."""
+    if not any(isinstance(block, Float) for block in document.blocks):
+        return document.blocks
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from minutes_app.documents.pdf_render import float_places
+
+    try:
+        places = float_places(document, profile)
+    except (ExportError, LayoutError):  # no font, or a page reportlab cannot lay out: as composed
+        return document.blocks
+    after: dict[int | None, list[int]] = {}
+    for index in sorted(places):
+        after.setdefault(places[index], []).append(index)
+    order = after.get(None, [])
+    for index in range(len(document.blocks)):
+        if index not in places:
+            order += [index, *after.get(index, [])]
+    return [document.blocks[i] for i in order]
+
+
 def render_docx(document: Document, profile: Profile) -> bytes:
     renderer = _Renderer(document, profile)
     renderer.setup(document)
-    renderer.add(document.blocks, renderer.docx, profile.page.text_width_pt)
+    renderer.add(_floats_placed(document, profile), renderer.docx, profile.page.text_width_pt)
     buffer = io.BytesIO()
     renderer.docx.save(buffer)
     return buffer.getvalue()

@@ -113,13 +113,18 @@ def _known_folders(family: str) -> FontFaces | None:
     names = _WINDOWS_FILES.get(family)
     if sys.platform == "win32" and names:
         folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        paths = [folder / n for n in names]
-    elif sys.platform == "darwin":
+        return _faces_at(family, [folder / n for n in names])
+    if sys.platform == "darwin":
         suffixes = ("", " Bold", " Italic", " Bold Italic")
-        paths = [next((f / f"{family}{s}.ttf" for f in _MAC_FOLDERS if (f / f"{family}{s}.ttf").is_file()), Path())
-                 for s in suffixes]
-    else:
-        return None
+        return _faces_at(family, [
+            next((f / f"{family}{s}.ttf" for f in _MAC_FOLDERS if (f / f"{family}{s}.ttf").is_file()), Path())
+            for s in suffixes
+        ])
+    return None
+
+
+def _faces_at(family: str, paths: list[Path]) -> FontFaces | None:
+    """Regular, bold, italic, bold italic at ``paths``; a missing style falls back to regular."""
     if not paths[0].is_file():
         return None
     return FontFaces(family, *(p if p.is_file() else paths[0] for p in paths))
@@ -180,11 +185,3 @@ def text_width(text: str, size: float, font: Path | None) -> float:
     widths, units = _advances(font)
     default = widths.get(ord("n"), units // 2)
     return sum(widths.get(ord(c), default) for c in text) * size / units
-
-
-@cache
-def line_height(font: Path) -> float:
-    """The font's natural line height in ems, as word processors compute 'single' spacing."""
-    with TTFont(font, lazy=True, fontNumber=0) as face:
-        os2 = face["OS/2"]
-        return (os2.usWinAscent + os2.usWinDescent) / face["head"].unitsPerEm

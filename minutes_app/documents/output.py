@@ -5,6 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from minutes_app.archive_files import ArchiveFileError, refuse_archive_file
 from minutes_app.documents import ExportError
 from minutes_app.i18n import _
 from minutes_app.longpaths import long_path
@@ -16,6 +17,7 @@ def write_file(path: Path, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     temporary: str | None = None
     try:
+        refuse_archive_file(path)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         # mkstemp makes the file private; an export gets the usual permissions.
         os.chmod(temporary, _usual_mode())
@@ -42,6 +44,8 @@ def _usual_mode() -> int:
 
 
 def _explain(error: OSError, path: Path) -> str:
+    if isinstance(error, ArchiveFileError):
+        return _("Không ghi được “{file}”: {reason}.").format(file=path, reason=error.strerror)
     if error.errno == errno.ENOSPC:
         return _("Không ghi được “{file}”: ổ đĩa đã đầy. Tệp cũ (nếu có) vẫn giữ nguyên.").format(file=path)
     if error.errno == errno.ENOENT:

@@ -1,11 +1,12 @@
 """Drawing a composed document as PDF with reportlab, the fonts embedded."""
 
 import io
+import itertools
 from functools import cache
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle as RLStyle
 from reportlab.lib.utils import ImageReader
@@ -13,10 +14,12 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
     Flowable,
-    HRFlowable,
+    Frame,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Table,
     TableStyle,
 )
@@ -28,22 +31,35 @@ from reportlab.platypus import (
 )
 
 from minutes_app import APP_NAME
-from minutes_app.documents import fonts
+from minutes_app.documents import fonts, lines
 from minutes_app.documents.blocks import (
     Block,
     Columns,
     Document,
+    Float,
     KeepTogether,
     Para,
     Picture,
     Rule,
+    Run,
     Spacer,
 )
 from minutes_app.documents.fonts import FontFaces
 from minutes_app.documents.pictures import PreparedPicture, prepare, shown_size
 from minutes_app.documents.profiles import CM, MM, ParagraphStyle, Profile
 
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+# A heading stays on the page of the first lines of what follows it, not of all of it
+# (Word's 'keep with next' with widow control, which the DOCX relies on).
+KEEP_LINES = 2
+# The dashes of a dashed rule, as LibreOffice draws a DOCX 'dashed' border (points).
+DASH = (8, 2.5)
+# A photo moves past the text after it unless it fits with this much room to spare: the
+# DOCX takes the same order, and a word processor's page may hold a little less.
+FLOAT_SPARE = 12
+
+_ALIGN: dict[str, Literal[0, 1, 2, 4]] = {
+    "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY
+}
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -77,6 +93,143 @@ class _PreparedJPEG(ImageReader):
 
     def getRGBData(self) -> bytes:
         return self._name
+
+
+class _Para(Paragraph):
+    """A paragraph laid out as word processors lay it out: each baseline the line gap and
+    the ascent below the top of its line (reportlab puts the first one a font size down),
+    and what line spacing adds to the last line below it free to hang into the bottom
+    margin (it counts as space after the paragraph, which a page need not hold)."""
+
+    block: int | None = None  # the top-level block it draws, for the order of floats
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight + self.style.hang)
+        return width, height - self.style.hang
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight + self.style.hang)
+        for part in parts:
+            if isinstance(part, _Para):
+                part.block = self.block
+        return parts
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter + self.style.hang)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        lifted = y + self.style.lift - self.style.hang
+        super().drawOn(canvas, x, lifted, _sW)  # type: ignore[call-arg]  # the stubs omit reportlab's _sW
+
+
+class _Rule(Flowable):
+    """A horizontal line ``offset`` below the end of the flowable before it, centred."""
+
+    def __init__(self, length: float, offset: float, thickness: float, dashed: bool, space_after: float) -> None:
+        super().__init__()
+        self.width, self.height = length, offset + thickness / 2
+        self.thickness, self.dashed = thickness, dashed
+        self.spaceAfter = space_after
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(self.thickness)
+        if self.dashed:
+            self.canv.setDash(*DASH)
+        self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
+
+
+class _Stack(Flowable):
+    """Flowables drawn one under the other as one, the space between two the larger of
+    the first's space after and the second's space before, as word processors do; the
+    first's space before and the last's space after are the stack's own."""
+
+    def __init__(self, content: list[Flowable]) -> None:
+        super().__init__()
+        self.content = content
+        self.spaceBefore = content[0].getSpaceBefore() if content else 0
+        self.spaceAfter = content[-1].getSpaceAfter() if content else 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.sizes = [item.wrap(available_width, available_height) for item in self.content]
+        gaps = [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in itertools.pairwise(self.content)]
+        self.width = available_width
+        self.height = sum(h for _w, h in self.sizes) + sum(gaps)
+        return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        top, after = y + self.height, None
+        for item, (width, height) in zip(self.content, self.sizes, strict=True):
+            if after is not None:
+                top -= max(after, item.getSpaceBefore())
+            top -= height
+            shift = {"CENTER": (self.width - width) / 2, "RIGHT": self.width - width}.get(
+                str(getattr(item, "hAlign", "LEFT")).upper(), 0)
+            item.drawOn(canvas, x + shift, top)
+            after = item.getSpaceAfter()
+
+
+class _Float(_Stack):
+    """A stack (a photo and its caption) which the document template may move below the
+    flowables after it when it does not fit on the page (``_Template``)."""
+
+    def __init__(self, content: list[Flowable], block: int, past: frozenset[str]) -> None:
+        super().__init__(content)
+        self.block, self.past = block, past
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # Taller than a whole page: it flows in pieces after all.
+        frame = self._doctemplateAttr("frame")  # type: ignore[attr-defined]  # not in reportlab's stubs
+        return self.content if frame._atTop else []
+
+
+class _KeepRoom(CondPageBreak):
+    """A new page unless ``height`` is left on this one; the space after the flowable
+    before it still counts against the space before the one after it."""
+
+    _SPACETRANSFER = True
+
+
+class _Template(BaseDocTemplate):
+    """One frame a page, the margins exactly the profile's (no padding); a float that does
+    not fit moves past the flowable after it."""
+
+    def __init__(self, buffer: io.BytesIO, profile: Profile, title: str, author: str, font: str) -> None:
+        page = profile.page
+        super().__init__(buffer, pagesize=(page.width_mm * MM, page.height_mm * MM), title=title, author=author,
+                         creator=APP_NAME, lang="vi-VN", initialFontName=font)
+        frame = Frame(page.margin_left_mm * MM, page.margin_bottom_mm * MM, page.text_width_pt, page.text_height_pt,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                      overlapAttachedSpace=1)  # the larger of space after and before, not both
+        self.frame_template = frame
+        # Each float's block and the block it follows in the end, for the DOCX to follow.
+        self.placed: dict[int, int | None] = {}
+        self._last_block: int | None = None
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        first = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)  # none before the first page begins
+        if not isinstance(first, _Float) or frame is None or frame._atTop:
+            return
+        room = frame._y - frame._y1p
+        _width, height = first.wrap(frame._getAvailableWidth(), room)
+        if height + FLOAT_SPARE <= room:
+            return
+        # The next flowable that is not a float comes first, if the float may move past it;
+        # the floats keep their order.
+        following = next((i for i, f in enumerate(flowables) if not isinstance(f, _Float)), None)
+        if following is not None and getattr(getattr(flowables[following], "style", None), "name", None) in first.past:
+            flowables.insert(0, flowables.pop(following))
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        block = getattr(flowable, "block", None)
+        if isinstance(flowable, _Float):
+            self.placed[flowable.block] = self._last_block
+        elif block is not None:
+            self._last_block = block
 
 
 class _Photo(Flowable):
@@ -127,11 +280,11 @@ class _Renderer:
     def style(self, name: str) -> RLStyle:
         if name not in self.styles:
             spec = self.profile.style(name)
-            self.styles[name] = RLStyle(
+            style = RLStyle(
                 name,
                 fontName=self.font,
                 fontSize=spec.size,
-                leading=spec.size * spec.line_spacing * fonts.line_height(self.faces.regular),
+                leading=lines.leading(spec, self.faces.regular),
                 alignment=_ALIGN[spec.align],
                 firstLineIndent=spec.first_line_indent_cm * CM,
                 leftIndent=spec.left_indent_cm * CM,
@@ -139,12 +292,17 @@ class _Renderer:
                 spaceAfter=spec.space_after,
                 allowWidows=0,
                 allowOrphans=0,
+                # Word and LibreOffice never squeeze spaces to fit one more word on a line.
+                spaceShrinkage=0,
             )
+            style.lift = spec.size - lines.baseline_drop(spec, self.faces.regular)
+            style.hang = lines.spacing_below(spec, self.faces.regular)
+            self.styles[name] = style
         return self.styles[name]
 
-    def markup(self, block: Para, spec: ParagraphStyle) -> str:
+    def markup(self, runs: tuple[Run, ...], spec: ParagraphStyle) -> str:
         parts = []
-        for run in block.runs:
+        for run in runs:
             text = self._with_fallbacks(escape(spec.display(run.text))).replace("\n", "<br/>")
             if run.bold or spec.bold:
                 text = f"<b>{text}</b>"
@@ -161,81 +319,129 @@ class _Renderer:
             f'<font name="{self.fallbacks[c]}">{c}</font>' if c in self.fallbacks else c for c in text
         )
 
-    def flowables(self, blocks: tuple[Block, ...] | list[Block], width: float) -> list[Flowable]:
+    def paragraph(self, block: Para, width: float) -> _Para:
+        spec = self.profile.style(block.style)
+        runs = lines.printed_runs(block.runs, spec, self.faces, width)
+        return _Para(self.markup(runs, spec), self.style(block.style))
+
+    def flowables(self, blocks: tuple[Block, ...] | list[Block], width: float, top: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks`` set ``width`` wide; ``top`` for the document's own
+        list, where headings are kept with what follows and floats can move."""
         result: list[Flowable] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            flowable: Flowable
             match block:
                 case Para():
-                    spec = self.profile.style(block.style)
-                    paragraph = Paragraph(self.markup(block, spec), self.style(block.style))
-                    paragraph.keepWithNext = block.keep_with_next
-                    result.append(paragraph)
+                    flowable = self.paragraph(block, width)
+                    if top and block.keep_with_next and (index == 0 or not _keeps(blocks[index - 1])):
+                        # More than a page cannot be kept together: a new page would stay empty.
+                        needed = min(self._kept_height(blocks, index, width), self.profile.page.text_height_pt - 1)
+                        result.append(_KeepRoom(needed))
                 case Rule():
-                    spec = self.profile.style(block.style)
-                    face = self.faces.bold if spec.bold else self.faces.regular
-                    length = min(fonts.text_width(spec.display(block.text), spec.size, face), width)
-                    result.append(
-                        HRFlowable(width=length * block.fraction, thickness=0.6, color=black,
-                                   hAlign="CENTER", spaceBefore=3, spaceAfter=3)
-                    )
+                    flowable = self.rule(block, width)
                 case Spacer():
-                    result.append(RLSpacer(1, block.height_pt))
+                    flowable = RLSpacer(1, block.height_pt)
                 case Picture():
                     prepared = prepare(block.sha256, block.load)
                     shown, tall = shown_size(prepared, width * block.width, self.profile.page.text_height_pt)
-                    result.append(_Photo(_PreparedJPEG(prepared, block.sha256), shown, tall))
+                    flowable = _Photo(_PreparedJPEG(prepared, block.sha256), shown, tall)
                 case Columns():
-                    widths = [width * w for w in block.widths]
-                    cells = [self.flowables(cell, w) for cell, w in zip(block.cells, widths, strict=True)]
-                    table = Table([cells], colWidths=widths)
-                    table.setStyle(TableStyle([
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                        # A table sets its own font (Helvetica, not embedded) unless told.
-                        ("FONTNAME", (0, 0), (-1, -1), self.font),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ]))
-                    result.append(table)
+                    table = self.table(block, width)
+                    if isinstance(table, list):  # taller than a page: its cells one after the other
+                        result += table
+                        continue
+                    flowable = table
                 case KeepTogether():
-                    result.append(RLKeepTogether(self.flowables(block.blocks, width)))
+                    flowable = RLKeepTogether(self.flowables(block.blocks, width))
+                case Float():
+                    flowable = _Float(self.flowables(block.blocks, width), index, block.past)
+            if top:
+                # Any flowable carries the block it draws (read back by _Template.afterFlowable).
+                setattr(flowable, "block", index)  # noqa: B010
+            result.append(flowable)
         return result
 
+    def _kept_height(self, blocks: tuple[Block, ...] | list[Block], index: int, width: float) -> float:
+        """The room a heading (or a chain of them) needs: itself and the first lines of
+        what follows."""
+        needed = 0.0
+        for block in blocks[index:]:
+            if not isinstance(block, Para):
+                # All of it (a table, a group): it cannot split.
+                parts = self.flowables(block.blocks if isinstance(block, KeepTogether) else [block], width)
+                needed += sum(f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in parts)
+                break
+            paragraph = self.paragraph(block, width)
+            height = paragraph.wrap(width, 1e6)[1]
+            needed += paragraph.getSpaceBefore()
+            if not block.keep_with_next:
+                needed += min(height, KEEP_LINES * paragraph.style.leading)
+                break
+            needed += height + paragraph.getSpaceAfter()
+        return needed
 
-def render_pdf(document: Document, profile: Profile) -> bytes:
+    def rule(self, block: Rule, width: float) -> _Rule:
+        spec = self.profile.style(block.style)
+        look = self.profile.rule_look()
+        face = lines.face_for(self.faces, spec.bold, spec.italic)
+        return _Rule(lines.longest_line(block.text, spec, self.faces, width) * block.fraction,
+                     lines.rule_offset(spec, face, look),
+                     lines.thickness(look), block.dash == "dashed", look.space_after)
+
+    def table(self, block: Columns, width: float) -> Table | list[Flowable]:
+        """The columns side by side; a row never splits, so one taller than a page (a
+        header of a hundred lines) gives its cells' flowables one after the other instead."""
+        widths = [width * w for w in block.widths]
+        cells = [[_Stack(self.flowables(cell, w))] for cell, w in zip(block.cells, widths, strict=True)]
+        if max(cell[0].wrap(w, 1e6)[1] for cell, w in zip(cells, widths, strict=True)) > \
+                self.profile.page.text_height_pt:
+            return [flowable for cell in block.cells for flowable in self.flowables(cell, width)]
+        table = Table([cells], colWidths=widths)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            # A table sets its own font (Helvetica, not embedded) unless told.
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        return table
+
+
+def _keeps(block: Block) -> bool:
+    return isinstance(block, Para) and block.keep_with_next
+
+
+def _layout(document: Document, profile: Profile) -> tuple[bytes, dict[int, int | None]]:
     renderer = _Renderer(document, profile)
     page = profile.page
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=(page.width_mm * MM, page.height_mm * MM),
-        leftMargin=page.margin_left_mm * MM,
-        rightMargin=page.margin_right_mm * MM,
-        topMargin=page.margin_top_mm * MM,
-        bottomMargin=page.margin_bottom_mm * MM,
-        title=document.title,
-        author=document.author,
-        creator=APP_NAME,
-        lang="vi-VN",
-        # Otherwise each page starts by naming Helvetica, which is not embedded.
-        initialFontName=renderer.font,
-    )
-    story = renderer.flowables(document.blocks, page.text_width_pt)
+    # The body font named first: otherwise each page starts by naming Helvetica, which is not embedded.
+    template = _Template(buffer, profile, document.title, document.author, renderer.font)
+    story = renderer.flowables(document.blocks, page.text_width_pt, top=True)
 
-    def later_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    def later_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         # Page numbers centred in the top margin, from page 2 on (Decree 30).
+        if doc.page == 1 or not document.page_numbers:
+            return
         spec = profile.style("page_number")
         canvas.setFont(renderer.font, spec.size)
-        canvas.drawCentredString(
-            page.margin_left_mm * MM + page.text_width_pt / 2,
-            page.height_mm * MM - page.margin_top_mm * MM / 2 - spec.size / 2,
-            str(doc.page),
-        )
+        baseline = lines.page_number_top(page) + lines.baseline_drop(spec, renderer.faces.regular)
+        canvas.drawCentredString(page.margin_left_mm * MM + page.text_width_pt / 2, page.height_mm * MM - baseline,
+                                 str(doc.page))
 
-    if document.page_numbers:
-        template.build(story, onLaterPages=later_page)
-    else:
-        template.build(story)
-    return buffer.getvalue()
+    template.addPageTemplates([PageTemplate("page", [template.frame_template], onPage=later_page)])
+    template.build(story)
+    return buffer.getvalue(), template.placed
+
+
+def render_pdf(document: Document, profile: Profile) -> bytes:
+    return _layout(document, profile)[0]
+
+
+def float_places(document: Document, profile: Profile) -> dict[int, int | None]:
+    """Where each float of the document ends up in the PDF: for the index of each Float
+    block, the index of the block it follows (None: first). The DOCX takes this order."""
+    return _layout(document, profile)[1]

@@ -89,10 +89,14 @@ def prepare_all(photos: Iterable[tuple[str, Callable[[], bytes]]]) -> None:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     future.result()
-            data = load()
-            running.add(pool.submit(prepare, sha256, lambda data=data: data))
+            running.add(pool.submit(prepare, sha256, _loaded(load())))
         for future in running:
             future.result()
+
+
+def _loaded(data: bytes) -> Callable[[], bytes]:
+    """A loader of bytes already read."""
+    return lambda: data
 
 
 def _fitted(size: tuple[int, int]) -> tuple[int, int]:

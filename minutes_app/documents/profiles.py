@@ -42,6 +42,8 @@ class ParagraphStyle:
     space_before: float = 0
     space_after: float = 0
     line_spacing: float = 1.0
+    # Lines of near-equal length rather than full lines then a short one (headings).
+    balance: bool = False
 
     def display(self, text: str) -> str:
         """The text as this style prints it (upper case for headers and signature titles)."""
@@ -49,10 +51,27 @@ class ParagraphStyle:
 
 
 @dataclass(frozen=True)
+class RuleSpec:
+    """A rule under a text: ``length`` of its longest printed line, solid or dashed."""
+
+    length: float
+    dash: Literal["solid", "dashed"] = "solid"
+
+
+@dataclass(frozen=True)
+class RuleLook:
+    """How every rule of a document is drawn (points, except the gap)."""
+
+    gap_mm: float  # from the baseline of the text above to the middle of the rule
+    thickness_pt: float
+    space_after: float
+
+
+@dataclass(frozen=True)
 class HeaderLine:
     text: str
     style: str
-    rule: float | None = None
+    rule: RuleSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -62,8 +81,8 @@ class Header:
     organ_mark: Literal["rule", "star", "none"]
     number: str
     number_blank: str
-    organ_rule: float = 0.4
-    subject_rule: float = 0
+    organ_rule: RuleSpec = RuleSpec(0.4)
+    subject_rule: RuleSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -104,10 +123,14 @@ class Profile:
     page: Page
     font: str
     styles: dict[str, ParagraphStyle]
+    # How the minutes address every person they name ('Đồng chí'); '' for the name alone.
+    address: str = ""
     header: Header | None = None
+    rules: RuleLook | None = None
     labels: dict[str, str] = field(default_factory=dict)
     signatures: Signatures | None = None
     recipients: Recipients | None = None
+    speaking_time: bool = False  # how long each speech lasted, from the audio
 
     def style(self, name: str) -> ParagraphStyle:
         try:
@@ -120,6 +143,11 @@ class Profile:
             return self.labels[key]
         except KeyError:
             raise ProfileError(self._missing(_("nhãn “{key}”"), key)) from None
+
+    def rule_look(self) -> RuleLook:
+        if self.rules is None:
+            raise ProfileError(self._missing(_("mục “{key}”"), "rules"))
+        return self.rules
 
     def _missing(self, what: str, key: str) -> str:
         return _("Hồ sơ định dạng “{profile}” thiếu {what}.").format(
@@ -210,6 +238,22 @@ def _validator() -> "Draft202012Validator":
     return Draft202012Validator(schema)
 
 
+def _rule(value: float | dict[str, Any] | None) -> RuleSpec | None:
+    """A rule as the schema allows it: a plain length, or length and dash; 0 for none."""
+    if isinstance(value, dict):
+        return RuleSpec(**value)
+    return RuleSpec(value) if value else None
+
+
+def _header(raw: dict[str, Any]) -> Header:
+    rules = {key: _rule(raw[key]) for key in ("organ_rule", "subject_rule") if key in raw}
+    return Header(
+        **{k: v for k, v in raw.items() if k not in ("national", *rules)},
+        **rules,  # type: ignore[arg-type]
+        national=tuple(HeaderLine(line["text"], line["style"], _rule(line.get("rule"))) for line in raw["national"]),
+    )
+
+
 def _build(name: str, raw: dict[str, Any]) -> Profile:
     header = raw.get("header")
     signatures = raw.get("signatures")
@@ -220,13 +264,11 @@ def _build(name: str, raw: dict[str, Any]) -> Profile:
         page=Page(**raw["page"]),
         font=raw["font"],
         styles={key: ParagraphStyle(**value) for key, value in raw["styles"].items()},
-        header=Header(
-            **{k: v for k, v in header.items() if k != "national"},
-            national=tuple(HeaderLine(**line) for line in header["national"]),
-        )
-        if header
-        else None,
+        address=raw.get("address", ""),
+        header=_header(header) if header else None,
+        rules=RuleLook(**raw["rules"]) if "rules" in raw else None,
         labels=dict(raw.get("labels", {})),
         signatures=Signatures(**signatures) if signatures else None,
         recipients=Recipients(recipients["heading"], tuple(recipients["lines"])) if recipients else None,
+        speaking_time=raw.get("speaking_time", False),
     )

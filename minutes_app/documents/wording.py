@@ -1,5 +1,6 @@
 """Vietnamese wording shared by the documents: dates, times, people, kinds of speech."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -7,6 +8,30 @@ from minutes_app.model import Attendance, SpeechKind, Style
 
 DASH = " – "  # the one form written between a name and a title (accepting ' - ' and ', ' when read)
 PARTY_HONORIFIC = "Đồng chí"
+
+
+# What a meeting calls itself, by the first of these words its title holds, and how the
+# documents name it mid-sentence: the events a title names get a capital, as in the press.
+_MEETING_NOUNS = {"hội nghị": "Hội nghị", "hội thảo": "Hội thảo", "tọa đàm": "Tọa đàm", "kỳ họp": "Kỳ họp",
+                  "phiên họp": "phiên họp", "cuộc họp": "cuộc họp", "họp": "cuộc họp"}
+_NOUN_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(_MEETING_NOUNS, key=len, reverse=True)) + r")(?!\w)",
+                         re.IGNORECASE)
+# A title typed as the minutes' own name ("Biên bản Hội nghị ...").
+_DOCUMENT_TYPE = re.compile(r"^\s*biên bản\s+", re.IGNORECASE)
+
+
+def meeting_noun(title: str) -> str:
+    """'Hội nghị', 'Hội thảo', 'phiên họp', 'cuộc họp'...: the word the meeting's own title
+    uses for it; 'cuộc họp' (the template's word) when it uses none."""
+    found = _NOUN_WORDS.search(title)
+    return _MEETING_NOUNS[found.group(1).lower()] if found else "cuộc họp"
+
+
+def subject_line(title: str) -> str:
+    """The meeting's title as a document's subject line, without a leading 'Biên bản'
+    (the type name above it says so)."""
+    stripped = _DOCUMENT_TYPE.sub("", title, count=1)
+    return capitalize_first(stripped) if stripped else title
 
 
 def long_date(day: date) -> str:
@@ -18,6 +43,15 @@ def long_date(day: date) -> str:
 def clock(moment: time | datetime) -> str:
     """'08 giờ 00'."""
     return f"{moment.hour:02d} giờ {moment.minute:02d}"
+
+
+def duration(seconds: float) -> str:
+    """'4 phút 05 giây', '45 giây', '1 giờ 02 phút 03 giây'."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} giờ {minutes:02d} phút {secs:02d} giây"
+    return f"{minutes} phút {secs:02d} giây" if minutes else f"{secs} giây"
 
 
 def short_date(day: date) -> str:
@@ -102,6 +136,25 @@ SUMMARY_VERBS = frozenset(
         "nhấn mạnh", "nhất trí", "phân tích", "phát biểu", "phản ánh", "phản hồi", "quán triệt",
         "thông báo", "thông tin", "thống nhất", "tham gia", "tiếp thu", "trao đổi", "trình bày",
         "trả lời", "tán thành", "tập trung", "xác định", "yêu cầu", "ủng hộ",
+    )
+)
+
+# Two-syllable words common in the names of bodies, titles and subject lines: a line
+# never breaks inside one when it can break elsewhere ('THÔNG | TIN' is half a word).
+COMPOUNDS = frozenset(
+    (
+        "an ninh", "an toàn", "bảo đảm", "bảo hiểm", "biên phòng", "chấp hành", "chỉ đạo", "chi bộ", "chính phủ",
+        "chính trị", "chuyển đổi", "công an", "công chức", "công đoàn", "công nghệ", "công nghiệp", "công tác",
+        "công thương", "cơ quan", "cuối năm", "dân tộc", "dân vận", "dịch vụ", "doanh nghiệp", "du lịch", "đại biểu",
+        "đảng bộ", "đảng ủy", "đảng viên", "đào tạo", "đầu năm", "đầu tư", "đối ngoại", "đường bộ", "giáo dục",
+        "giao thông", "hạ tầng", "hành chính", "hội đồng", "huyện ủy", "kế hoạch", "khoa học", "khu vực", "kiểm tra",
+        "kinh tế", "lao động", "liên đoàn", "mặt trận", "môi trường", "ngân hàng", "ngoại vụ", "nhà nước", "nhân dân",
+        "nhiệm vụ", "nội chính", "nội vụ", "nông dân", "nông nghiệp", "nông thôn", "phát triển", "phụ nữ", "quán triệt",
+        "quản lý", "quân sự", "quốc hội", "quốc phòng", "sơ kết", "tài chính", "tài nguyên", "tăng cường", "thanh niên",
+        "thanh tra", "thành phố", "thành ủy", "thể thao", "thị trấn", "thị xã", "thông tin", "thủ tướng", "thương binh",
+        "thường trực", "thường vụ", "thực hiện", "tình hình", "tỉnh ủy", "tổ chức", "tổ quốc", "tôn giáo", "tổng kết",
+        "trật tự", "triển khai", "trung tâm", "truyền thông", "tuyên giáo", "tư pháp", "ủy ban", "văn hóa", "văn phòng",
+        "vận tải", "viên chức", "xã hội", "xây dựng", "y tế",
     )
 )
 

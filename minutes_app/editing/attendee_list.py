@@ -1,22 +1,26 @@
-"""Reading a list of attendees from a CSV or Excel (XLSX) file, for a preview before adding.
+"""Reading a list of attendees from a CSV, Excel (XLSX) or Word (DOCX) file, for a preview
+before adding.
 
 The first row names the columns (Vietnamese or English, diacritics optional): 'Họ và
 tên' is required; 'Chức vụ' (several separated by ';'), 'Đơn vị', 'Nhóm', 'Danh xưng',
 'Có mặt' and 'Lý do vắng' are optional. Each bad row is reported with its line number;
-the good rows can still be added.
+the good rows can still be added. Text in the office's old codes (TCVN3, VNI,
+Windows-1258) is converted to Unicode (see table_files).
 """
 
-import csv
 import dataclasses
-import io
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from minutes_app import people
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.editing.editor import NewAttendee
+from minutes_app.editing.table_files import UnreadableTable, read_tables
 from minutes_app.i18n import _
+from minutes_app.legacy.codes import encoding_name
 from minutes_app.text import clean, clean_name, fold
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -53,14 +57,20 @@ class RowProblem:
 class AttendeeList:
     attendees: list[NewAttendee]
     problems: list[RowProblem]
+    # The old codes the file's text was in, by name ("TCVN3 (ABC)"): it is shown converted.
+    converted_from: list[str] = field(default_factory=list)
 
 
 def read_attendee_list(path: Path) -> AttendeeList:
-    """The attendees in a .csv or .xlsx file; raises AttendeeListError if it cannot be read."""
+    """The attendees in a .csv, .xlsx or .docx file; raises AttendeeListError if it cannot be read.
+
+    A Word file's list is its first table whose first row names the columns.
+    """
     suffix = path.suffix.casefold()
-    if suffix not in (".csv", ".xlsx"):
-        raise AttendeeListError(_("Chỉ nhập được danh sách từ tệp .csv hoặc .xlsx."))
+    if suffix not in (".csv", ".xlsx", ".docx"):
+        raise AttendeeListError(_("Chỉ nhập được danh sách từ tệp .csv, .xlsx hoặc .docx."))
     try:
+        refuse_archive_file(path)
         if path.stat().st_size > MAX_BYTES:
             raise AttendeeListError(_("Tệp quá lớn để là một danh sách đại biểu."))
         data = path.read_bytes()
@@ -68,46 +78,26 @@ def read_attendee_list(path: Path) -> AttendeeList:
         raise AttendeeListError(
             _("Không đọc được tệp “{file}”: {reason}").format(file=path.name, reason=error.strerror)
         ) from None
-    rows = _csv_rows(data) if suffix == ".csv" else _xlsx_rows(data)
-    return _attendees(rows)
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AttendeeListError(
-            _("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: “CSV UTF-8”).")
-        ) from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+        found = read_tables(data, suffix)
+    except UnreadableTable as error:
+        raise AttendeeListError(str(error)) from None
+    if not found.tables:
+        raise AttendeeListError(_("Tệp Word không có bảng nào."))
+    rows = next((t for t in found.tables if t and "name" in _columns(t[0]).values()), found.tables[0])
+    return dataclasses.replace(
+        _attendees(rows), converted_from=[encoding_name(e) for e in sorted(found.converted_from)]
+    )
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    # Imported here: only this rare action needs openpyxl.
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged or foreign file
-        raise AttendeeListError(_("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.")) from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [
-            ["" if value is None else str(value) for value in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
+def _columns(header: list[str]) -> dict[int, str | None]:
+    return {i: _HEADERS.get(" ".join(fold(h).split())) for i, h in enumerate(header)}
 
 
 def _attendees(rows: list[list[str]]) -> AttendeeList:
     if not rows:
         raise AttendeeListError(_("Tệp không có dòng nào."))
-    columns = {i: _HEADERS.get(" ".join(fold(h).split())) for i, h in enumerate(rows[0])}
+    columns = _columns(rows[0])
     if "name" not in columns.values():
         raise AttendeeListError(
             _("Dòng 1 phải là dòng tiêu đề có cột “Họ và tên” (các cột khác: Chức vụ, Đơn vị, "
@@ -152,7 +142,7 @@ def _attendees(rows: list[list[str]]) -> AttendeeList:
 
 def with_known_people(session: Session, attendees: list[NewAttendee]) -> list[NewAttendee]:
     """The attendees, each joined to a person of the directory where the match is safe."""
-    used: set = set()
+    used: set[uuid.UUID] = set()
     joined: list[NewAttendee] = []
     for new in attendees:
         known = people.find_person(session, new.name, list(new.titles), new.organization, used)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import RelationshipProperty
+from sqlalchemy import select
 
 from minutes_app.archive import Archive, load_meeting
 from minutes_app.editing.autosave import Autosaver, Conflict
@@ -42,7 +41,7 @@ from minutes_app.text import clean, clean_name
 Part = Attendance | Speech | Topic | Directive | Photo
 Row = Meeting | Part | PressRelease | Person
 
-COLLECTIONS: dict[type, str] = {
+COLLECTIONS: dict[type[Part], str] = {
     Attendance: "attendances",
     Speech: "speeches",
     Topic: "topics",
@@ -104,17 +103,18 @@ def row_key(row: Row) -> RowKey:
 
 def _column(row: Row, name: str, value: Any) -> tuple[str, Any]:
     """The column written for attribute ``name`` (a relationship writes its foreign key)."""
-    prop = inspect(type(row)).attrs[name]
-    if isinstance(prop, RelationshipProperty):
-        (column,) = prop.local_columns
+    mapper = type(row).__mapper__
+    if name in mapper.relationships:
+        (column,) = mapper.relationships[name].local_columns
+        assert column.key is not None  # a table's column: its key is its name
         return column.key, value.id if value is not None else None
-    return prop.columns[0].key, list(value) if isinstance(value, list) else value
+    return mapper.column_attrs[name].columns[0].key, list(value) if isinstance(value, list) else value
 
 
 def row_values(row: Row) -> dict[str, Any]:
     """Every column of a new row, as inserted (server defaults left to the database)."""
     values: dict[str, Any] = {}
-    for attr in inspect(type(row)).column_attrs:
+    for attr in type(row).__mapper__.column_attrs:
         value = row.__dict__.get(attr.key)
         column = attr.columns[0]
         if value is None and column.server_default is not None:
@@ -133,6 +133,7 @@ class MeetingEditor:
         on_saved: Callable[[int], None] = lambda number: None,
         on_conflict: Callable[[list[Conflict]], None] = lambda conflicts: None,
         on_error: Callable[[Exception], None] = lambda error: None,
+        on_reopened: Callable[[], None] = lambda: None,
         user: str | None = None,
     ) -> None:
         self.archive = archive
@@ -151,7 +152,9 @@ class MeetingEditor:
         # People created while editing: renaming one of them renames the person.
         self._new_people: set[uuid.UUID] = set()
         self._written_people: set[uuid.UUID] = set()
-        self.autosaver = Autosaver(archive.engine, on_saved, on_conflict, on_error, user=user)
+        self.autosaver = Autosaver(
+            archive.engine, on_saved, on_conflict, on_error, user=user, watch=archive.watch, on_reopened=on_reopened
+        )
 
     @classmethod
     def open(cls, archive: Archive, meeting_id: int, **callbacks: Any) -> "MeetingEditor":
@@ -178,6 +181,10 @@ class MeetingEditor:
     def attendance(self, row_id: uuid.UUID | None) -> Attendance | None:
         row = self.part(row_id)
         return row if isinstance(row, Attendance) else None
+
+    def photo(self, row_id: uuid.UUID | None) -> Photo | None:
+        row = self.part(row_id)
+        return row if isinstance(row, Photo) else None
 
     def photo_data(self, photo: Photo) -> bytes:
         """The picture's bytes: in memory for a new photo, else read from the archive."""
@@ -370,9 +377,9 @@ class MeetingEditor:
         kind: str = SpeechKind.OPINION,
         index: int | None = None,
     ) -> Speech:
-        """A new speech, by default at the end, now."""
+        """A new speech, by default at the end, now (to the second: its place in the audio)."""
         if at is None:
-            at = datetime.now().time().replace(second=0, microsecond=0)
+            at = datetime.now().time().replace(microsecond=0)
         speech = Speech(
             id=uuid.uuid4(),
             meeting_id=self.meeting.id,

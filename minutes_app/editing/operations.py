@@ -100,7 +100,7 @@ class Step:
                 ),
                 None,
             )
-            if earlier is not None:
+            if earlier is not None and isinstance(primitive, SetField):
                 earlier.new = primitive.new
             else:
                 self.primitives.append(primitive)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 from minutes_app.images import BadImage, inspect_image
 from minutes_app.model import Photo
@@ -15,6 +16,7 @@ from minutes_app.model import Photo
 def photo_from_file(path: Path) -> Photo:
     """A new photo row from a picture file; raises BadImage with a message for the user."""
     try:
+        refuse_archive_file(path)
         data = path.read_bytes()
     except OSError as error:
         raise BadImage(
@@ -36,9 +38,9 @@ def photo_from_file(path: Path) -> Photo:
 
 def thumbnail_png(data: bytes, edge: int) -> bytes:
     """A small PNG of the picture, at most ``edge`` pixels on its longer side."""
-    with Image.open(io.BytesIO(data)) as image:
-        image.draft("RGB", (edge, edge))  # JPEG decodes at reduced size: fast for big photos
-        image = ImageOps.exif_transpose(image).convert("RGB")
+    with Image.open(io.BytesIO(data)) as opened:
+        opened.draft("RGB", (edge, edge))  # JPEG decodes at reduced size: fast for big photos
+        image = ImageOps.exif_transpose(opened).convert("RGB")
         image.thumbnail((edge, edge))
         out = io.BytesIO()
         image.save(out, "PNG")

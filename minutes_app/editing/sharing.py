@@ -72,8 +72,8 @@ def take_theirs(editor: MeetingEditor, detail: ConflictDetail) -> None:
     """Show their version and drop my change."""
     row = detail.row
     if detail.theirs is None:
-        if row is not None and type(row) in COLLECTIONS:
-            editor.drop(COLLECTIONS[type(row)], row)  # type: ignore[arg-type]
+        if isinstance(row, Part):
+            editor.drop(COLLECTIONS[type(row)], row)
         return
     if row is None:
         _adopt(editor, detail.key, detail.theirs)
@@ -81,7 +81,7 @@ def take_theirs(editor: MeetingEditor, detail: ConflictDetail) -> None:
         editor.take(row, _columns(row, detail.theirs), detail.theirs["version"])
 
 
-def _columns(row: Row | type, values: dict[str, Any]) -> dict[str, Any]:
+def _columns(row: Row | type[Row], values: dict[str, Any]) -> dict[str, Any]:
     """The row's column attributes among ``values`` (bookkeeping columns aside)."""
     model = row if isinstance(row, type) else type(row)
     names = {attribute.key for attribute in model.__mapper__.column_attrs} - {"version", "updated_by"}

@@ -1,1 +1,1 @@
-"""The meeting file (interchange format ``minutes-app.meeting/1``): reading, checking, writing."""
+"""The meeting file (interchange format ``minutes-app.meeting/N``): reading, checking, writing."""

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.i18n import _
 from minutes_app.images import BadImage, inspect_image
 from minutes_app.interchange.validation import (
@@ -23,6 +24,10 @@ from minutes_app.interchange.validation import (
 from minutes_app.longpaths import long_path
 from minutes_app.model import (
     Attendance,
+    AudioChunk,
+    AudioSegment,
+    AudioSource,
+    AudioState,
     Directive,
     Meeting,
     Person,
@@ -38,11 +43,13 @@ from minutes_app.text import clean_name
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-def read_meeting_file(path: Path) -> Meeting:
-    """The meeting in ``path``, photos included; raises InvalidMeetingFile listing every problem."""
+def read_meeting_file(path: Path, audio: bool = True) -> Meeting:
+    """The meeting in ``path``, photos included, and its audio unless ``audio`` is False;
+    raises InvalidMeetingFile listing every problem."""
     source = str(path)
     path = long_path(path)
     try:
+        refuse_archive_file(path)
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidMeetingFile(source, [Problem("", _("tệp quá lớn để là một biên bản"))])
         data = path.read_bytes()
@@ -53,9 +60,50 @@ def read_meeting_file(path: Path) -> Meeting:
     document = parse_json(data, source)
     problems = schema_problems(document) + reference_problems(document) + length_problems(document)
     photos = _read_photos(document, path.parent, problems)
+    sounds = _read_audio(document, path.parent, problems) if audio and not problems else []
     if problems:
         raise InvalidMeetingFile(source, problems)
-    return build_meeting(document, photos)
+    meeting = build_meeting(document, photos)
+    meeting.audio_segments = sounds
+    return meeting
+
+
+def _read_audio(document: dict[str, Any], folder: Path, problems: list[Problem]) -> list[AudioSegment]:
+    """The audio files beside the meeting file, converted to the archive's chunks; files
+    that cannot be read become problems."""
+    items = document.get("audio", [])
+    if not items:
+        return []
+    from minutes_app.audio import RATE, AudioError
+    from minutes_app.audio.attach import encoded_chunks
+    from minutes_app.audio.codec import chunk_codec
+
+    segments = []
+    for i, item in enumerate(items):
+        relative = PurePosixPath(item["file"].replace("\\", "/"))
+        file = folder / relative
+        place = json_path(["audio", i, "file"])
+        if relative.is_absolute():
+            problems.append(Problem(place, _("đường dẫn tệp ghi âm phải là đường dẫn tương đối")))
+            continue
+        if not file.is_file():
+            problems.append(Problem(place, _("không tìm thấy tệp ghi âm “{file}”").format(file=file)))
+            continue
+        try:
+            chunks = [AudioChunk(number=n, start=start, samples=count, data=data)
+                      for n, (start, count, data) in enumerate(encoded_chunks(file))]
+        except AudioError as error:
+            problems.append(Problem(place, _("không đọc được tệp ghi âm “{file}” ({reason})").format(
+                file=file, reason=error)))
+            continue
+        source = item.get("source", AudioSource.ATTACHED)
+        segments.append(AudioSegment(
+            started_at=datetime.fromisoformat(item["started_at"]),
+            duration=sum(c.samples for c in chunks) / RATE, sample_rate=RATE, codec=chunk_codec(), source=source,
+            state=AudioState.STOPPED if source == AudioSource.RECORDED else AudioState.COMPLETE,
+            file_name=item.get("original_name"), extensions=_extensions(item), chunks=chunks,
+        ))
+    return segments
 
 
 def _read_photos(
@@ -74,6 +122,7 @@ def _read_photos(
             continue
         file = folder / relative
         try:
+            refuse_archive_file(file)
             data = file.read_bytes()
             info = inspect_image(data)
         except FileNotFoundError:

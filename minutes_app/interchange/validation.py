@@ -19,7 +19,14 @@ from minutes_app.text import clean
 if TYPE_CHECKING:  # jsonschema itself is imported when a file is checked, not at start
     from jsonschema import Draft202012Validator, ValidationError
 
-FORMAT = "minutes-app.meeting/1"
+# Every version of the meeting file this app reads, with its schema; files are written in
+# the newest. A later version only adds to the one before, so one builder reads them all.
+SCHEMAS = {
+    "minutes-app.meeting/1": "meeting-v1.schema.json",
+    "minutes-app.meeting/2": "meeting-v2.schema.json",
+}
+FORMAT = "minutes-app.meeting/2"
+FORMAT_PREFIX = "minutes-app.meeting/"
 # Longer than any record a secretary types (a 20-page report is about 60,000 characters);
 # beyond it a text field is a mistake, and would make the editor crawl.
 MAX_TEXT = 1_000_000
@@ -129,10 +136,10 @@ def _clean_value(value: Any) -> Any:
 
 
 @cache
-def _validator() -> "Draft202012Validator":
+def _validator(format_name: str) -> "Draft202012Validator":
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resource("schema", "meeting-v1.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource("schema", SCHEMAS[format_name]).read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
 
@@ -147,40 +154,43 @@ _TYPE_NAMES = {
 
 _DATETIME_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 _PATTERN_MESSAGES = {
     _DATETIME_PATTERN: N_("phải là ngày giờ dạng YYYY-MM-DDTHH:MM, ví dụ 2026-07-10T08:00"),
     _DATE_PATTERN: N_("phải là ngày dạng YYYY-MM-DD, ví dụ 2026-08-31"),
-    _TIME_PATTERN: N_("phải là giờ dạng HH:MM, ví dụ 08:30"),
+    "^([01][0-9]|2[0-3]):[0-5][0-9]$": N_("phải là giờ dạng HH:MM, ví dụ 08:30"),
+    "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$": N_("phải là giờ dạng HH:MM hoặc HH:MM:SS, ví dụ 08:30"),
 }
 
 
 def _schema_problems(error: "ValidationError") -> Iterator[Problem]:
     path = list(error.absolute_path)
+    # JSON values, always set on the errors iter_errors gives (the stubs allow them unset).
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     match error.validator:
         case "type":
-            expected = error.validator_value
-            names = [_(_TYPE_NAMES.get(t, t)) for t in ([expected] if isinstance(expected, str) else expected)]
+            names = [_(_TYPE_NAMES.get(t, t)) for t in ([value] if isinstance(value, str) else value)]
             yield Problem(json_path(path), _("phải là {type}").format(type=_(" hoặc ").join(names)))
         case "required":
-            missing = [k for k in error.validator_value if k not in error.instance]
+            missing = [k for k in value if k not in instance]
             for key in missing:
                 yield Problem(json_path([*path, key]), _("thiếu trường bắt buộc"))
         case "additionalProperties":
-            allowed = error.schema.get("properties", {})
-            for key in error.instance:
+            allowed = schema.get("properties", {})
+            for key in instance:
                 if key not in allowed and not key.startswith("x-"):
                     yield Problem(
                         json_path([*path, key]),
                         _("khóa không có trong định dạng (gõ nhầm tên khóa?)"),
                     )
         case "const":
-            yield Problem(json_path(path), _("phải là “{value}”").format(value=error.validator_value))
+            yield Problem(json_path(path), _("phải là “{value}”").format(value=value))
         case "enum":
-            values = ", ".join(str(v) for v in error.validator_value)
+            values = ", ".join(str(v) for v in value)
             yield Problem(json_path(path), _("phải là một trong các giá trị: {values}").format(values=values))
         case "pattern":
-            message = _PATTERN_MESSAGES.get(error.validator_value, N_("không đúng định dạng"))
+            message = _PATTERN_MESSAGES.get(value, N_("không đúng định dạng"))
             yield Problem(json_path(path), _(message))
         case "minLength":
             yield Problem(json_path(path), _("không được để trống"))
@@ -196,7 +206,23 @@ def describe_errors(validator: "Draft202012Validator", document: Any) -> list[Pr
 
 
 def schema_problems(document: Any) -> list[Problem]:
-    return describe_errors(_validator(), document)
+    """The document checked against the schema of the version it names (the newest when
+    it names none, which reports the missing or wrong ``format``)."""
+    format_name = document.get("format") if isinstance(document, dict) else None
+    if format_name in SCHEMAS:
+        return describe_errors(_validator(format_name), document)
+    if isinstance(format_name, str) and _version(format_name) > _version(FORMAT):
+        return [Problem("format", _(
+            "định dạng “{format}” mới hơn các định dạng mà phiên bản ứng dụng này đọc được "
+            "(đến “{newest}”): hãy cập nhật ứng dụng"
+        ).format(format=format_name, newest=FORMAT))]
+    return describe_errors(_validator(FORMAT), document)
+
+
+def _version(format_name: str) -> int:
+    """The number of a format name ('minutes-app.meeting/2' → 2); 0 for another name."""
+    number = format_name.removeprefix(FORMAT_PREFIX)
+    return int(number) if format_name.startswith(FORMAT_PREFIX) and number.isdigit() else 0
 
 
 # --- references and dates ----------------------------------------------------------------
@@ -256,6 +282,8 @@ def reference_problems(document: Any) -> list[Problem]:
         check(["press_release", "general_photo"], press.get("general_photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
+    for i, item in _items(document, "audio"):
+        _check_date(["audio", i, "started_at"], item.get("started_at"), _DATETIME_PATTERN, problems)
     return problems
 
 

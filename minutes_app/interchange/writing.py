@@ -4,13 +4,19 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from minutes_app.archive_files import refuse_archive_file
 from minutes_app.images import EXTENSIONS
 from minutes_app.interchange.validation import FORMAT
-from minutes_app.model import Attendance, Meeting, Photo, Style
+from minutes_app.model import Attendance, AudioSegment, Meeting, Photo, Style
+
+# Writes a segment's audio to a file (given by the archive, which holds the sound).
+AudioWriter = Callable[[AudioSegment, Path], None]
+AUDIO_SUFFIX = ".opus"
 
 
 def photos_folder(path: Path) -> Path:
@@ -18,7 +24,13 @@ def photos_folder(path: Path) -> Path:
     return path.with_name(f"{path.stem}-photos")
 
 
-def _datetime(value: datetime) -> str:
+def audio_folder(path: Path) -> Path:
+    """Where the audio of the meeting file ``path`` goes: ``<name>-audio`` beside it."""
+    return path.with_name(f"{path.stem}-audio")
+
+
+def _iso(value: datetime | time) -> str:
+    """A date-time or a time to the minute, or to the second when it has seconds."""
     return value.isoformat(timespec="seconds" if value.second else "minutes")
 
 
@@ -66,8 +78,11 @@ def _photo_names(photos: list[Photo]) -> dict[int, str]:
     return names
 
 
-def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str, Any]:
-    """The meeting as the interchange document; ``photo_files`` gives each photo's path."""
+def meeting_document(
+    meeting: Meeting, photo_files: dict[int, str], audio_files: list[str] | None = None
+) -> dict[str, Any]:
+    """The meeting as the interchange document; ``photo_files`` gives each photo's path,
+    ``audio_files`` each audio segment's (no audio without it)."""
     attendee_refs = _refs(meeting.attendances, "a")
     photo_refs = _refs(meeting.photos, "p")
 
@@ -96,8 +111,8 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
             "document_number": meeting.document_number,
             "place_name": meeting.place_name,
             "venue": meeting.venue,
-            "starts_at": _datetime(meeting.starts_at),
-            "ends_at": _datetime(meeting.ends_at) if meeting.ends_at else None,
+            "starts_at": _iso(meeting.starts_at),
+            "ends_at": _iso(meeting.ends_at) if meeting.ends_at else None,
             "chair": attendee(meeting.chair),
             "secretary": attendee(meeting.secretary),
             "agenda": list(meeting.agenda),
@@ -126,7 +141,7 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
                             "speaker": attendee(s.speaker),
                             "kind": s.kind,
                             "subject": s.subject,
-                            "at": s.at.strftime("%H:%M") if s.at else None,
+                            "at": _iso(s.at) if s.at else None,
                             "summary": s.summary,
                             "photo": photo(s.photo),
                         }
@@ -160,6 +175,16 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
                 )
                 for p in meeting.photos
             ],
+            "audio": [
+                _with_extensions(
+                    _compact({
+                        "file": file, "started_at": _iso(segment.started_at.replace(microsecond=0)),
+                        "source": segment.source, "original_name": segment.file_name,
+                    }),
+                    segment.extensions,
+                )
+                for segment, file in zip(meeting.audio_segments, audio_files or [], strict=False)
+            ],
             "press_release": _with_extensions(
                 _compact(
                     {
@@ -180,12 +205,18 @@ def meeting_document(meeting: Meeting, photo_files: dict[int, str]) -> dict[str,
     return document | (meeting.extensions or {})
 
 
-def write_meeting_file(meeting: Meeting, path: Path) -> None:
-    """Write ``path`` and its photos folder; an existing file is replaced only when all is written."""
+def write_meeting_file(meeting: Meeting, path: Path, audio: AudioWriter | None = None) -> None:
+    """Write ``path`` and its photos folder (and with ``audio``, its audio folder); an
+    existing file is replaced only when all is written."""
+    refuse_archive_file(path)
     folder = photos_folder(path)
     names = _photo_names(meeting.photos)
     photo_files = {key: f"{folder.name}/{name}" for key, name in names.items()}
-    text = json.dumps(meeting_document(meeting, photo_files), ensure_ascii=False, indent=2) + "\n"
+    sounds = audio_folder(path)
+    segments = meeting.audio_segments if audio is not None else []
+    audio_files = [f"{sounds.name}/{n}{AUDIO_SUFFIX}" for n in range(1, len(segments) + 1)]
+    document = meeting_document(meeting, photo_files, audio_files if audio is not None else None)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{path.stem}-", dir=path.parent))
@@ -194,27 +225,34 @@ def write_meeting_file(meeting: Meeting, path: Path) -> None:
             (staging / folder.name).mkdir()
             for photo in meeting.photos:
                 (staging / folder.name / names[id(photo)]).write_bytes(photo.data)
+        if segments and audio is not None:
+            (staging / sounds.name).mkdir()
+            for segment, file in zip(segments, audio_files, strict=True):
+                audio(segment, staging / file)
         (staging / path.name).write_text(text, encoding="utf-8")
         _fsync_tree(staging)
-        _swap_into_place(staging, folder, path, has_photos=bool(meeting.photos))
+        _swap_into_place(staging, [(folder, bool(meeting.photos)), (sounds, bool(segments))], path)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap_into_place(staging: Path, folder: Path, path: Path, has_photos: bool) -> None:
-    """Move the staged file and folder over the old ones, putting the old folder back on failure."""
-    previous = staging / f"{folder.name}.previous"
-    if folder.exists():
-        folder.rename(previous)
+def _swap_into_place(staging: Path, folders: list[tuple[Path, bool]], path: Path) -> None:
+    """Move the staged file and folders (those marked written) over the old ones, putting
+    the old folders back on failure."""
     try:
-        if has_photos:
-            (staging / folder.name).rename(folder)
+        for folder, written in folders:
+            if folder.exists():
+                folder.rename(staging / f"{folder.name}.previous")
+            if written:
+                (staging / folder.name).rename(folder)
         os.replace(staging / path.name, path)
     except BaseException:
-        if previous.exists():
-            if folder.exists():
-                shutil.rmtree(folder, ignore_errors=True)
-            previous.rename(folder)
+        for folder, _written in folders:
+            previous = staging / f"{folder.name}.previous"
+            if previous.exists():
+                if folder.exists():
+                    shutil.rmtree(folder, ignore_errors=True)
+                previous.rename(folder)
         raise
 
 

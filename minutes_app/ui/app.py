@@ -13,11 +13,12 @@ from minutes_app.archive import ArchiveDamaged, open_archive
 from minutes_app.backup import restore
 from minutes_app.i18n import app_name
 from minutes_app.package_data import resource
-from minutes_app.storage import ENV_DB
-from minutes_app.ui import translation
+from minutes_app.storage import ENV_DB, resolve_url
+from minutes_app.ui import translation, unexpected
 from minutes_app.ui.archive_window import ArchiveWindow
 from minutes_app.ui.login import open_with_login
 from minutes_app.ui.settings import Settings
+from minutes_app.ui.single_window import WindowBeacon, claim
 
 # A script run inside the started app (tests drive the real process through it).
 ENV_SCRIPT = "MINUTES_APP_UI_SCRIPT"
@@ -44,7 +45,9 @@ def _restore_asked(error: ArchiveDamaged) -> bool:
 
 
 def run_gui(url: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    unexpected.install(app)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(app_name())
     app.setApplicationVersion(__version__)
@@ -53,7 +56,28 @@ def run_gui(url: str | None) -> int:
     settings = Settings()
     translation.install(os.environ.get("MINUTES_APP_LANG") or settings.language)
     # --db, else MINUTES_APP_DB, else the address chosen in the settings, else the user's file.
-    url = url or os.environ.get(ENV_DB) or settings.archive_url or None
+    url = resolve_url(url or os.environ.get(ENV_DB) or settings.archive_url or None)
+    # One window per archive: a second start brings the first one forward instead.
+    beacon = claim(url, app)
+    if not isinstance(beacon, WindowBeacon):
+        return _already_open(came_forward=beacon)
+    try:
+        return _run_window(app, url, settings, beacon)
+    finally:
+        beacon.close()
+
+
+def _already_open(came_forward: bool) -> int:
+    if came_forward:
+        print(QCoreApplication.translate(
+            "App", "Kho lưu trữ này đã mở trong một cửa sổ khác: cửa sổ đó được đưa lên trước."))
+        return 0
+    QMessageBox.information(None, app_name(), QCoreApplication.translate(
+        "App", "Kho lưu trữ này đang mở trong một cửa sổ khác của ứng dụng (có thể của người dùng khác trên máy này)."))
+    return 1
+
+
+def _run_window(app: QCoreApplication, url: str, settings: Settings, beacon: WindowBeacon) -> int:
     try:
         archive = open_with_login(url)
     except ArchiveDamaged as error:
@@ -70,12 +94,13 @@ def run_gui(url: str | None) -> int:
         QMessageBox.critical(None, app_name(), str(error))
         return 1
     window = ArchiveWindow(archive, settings)
+    beacon.window = window
     # However the app ends, the open meetings write what is pending first.
     app.aboutToQuit.connect(window.close)
     window.show()
     if script := os.environ.get(ENV_SCRIPT):
-        runpy.run_path(script, init_globals={"app": app, "window": window})
+        runpy.run_path(script, init_globals={"app": app, "window": window, "beacon": beacon})
     try:
         return app.exec()
     finally:
-        archive.close()
+        window.archive.close()  # the one open now: a restore replaces it

@@ -1,12 +1,13 @@
 """The archive window: every meeting in the archive, newest first, with search."""
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLineEdit,
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file
+from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file, open_archive
+from minutes_app.backup import BackupError, backups_dir, restore
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
 from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
 from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
-from minutes_app.ui import translation
+from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
 from minutes_app.ui.login import open_with_login
@@ -34,6 +36,7 @@ from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
+_Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
 class ArchiveWindow(QMainWindow):
@@ -74,24 +77,25 @@ class ArchiveWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
         self._build_actions()
-        self.backups = BackupKeeper(archive, self)
-        self.backups.failed.connect(self.show_message)
+        self.backups = self._backup_keeper()
         geometry = self.settings.geometry("archive")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1000, 640)
         self.refresh()
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: _Shortcut | None = None) -> QAction:
         action = QAction(text, self)
-        action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.new_state = self._action(self.tr("Cuộc họp mới (chính quyền)"), lambda: self.create(Style.STATE), "Ctrl+N")
-        self.new_party = self._action(self.tr("Cuộc họp mới (Đảng)"), lambda: self.create(Style.PARTY), "Ctrl+Shift+N")
+        self.new_state = self._action(
+            self.tr("Cuộc họp mới (chính quyền)"), lambda: self.create_meeting(Style.STATE), "Ctrl+N")
+        self.new_party = self._action(
+            self.tr("Cuộc họp mới (Đảng)"), lambda: self.create_meeting(Style.PARTY), "Ctrl+Shift+N")
         self.open_action = self._action(self.tr("&Mở"), self.open_current, "Ctrl+O")
         self.duplicate = self._action(self.tr("&Nhân bản cho kỳ họp sau"), self.duplicate_current, "Ctrl+D")
         self.delete_action = self._action(self.tr("&Xóa…"), self.delete_current, QKeySequence.StandardKey.Delete)
@@ -99,6 +103,8 @@ class ArchiveWindow(QMainWindow):
         self.export_action = self._action(self.tr("Xuất tệp cuộc họp…"), self.export_meeting, "Ctrl+E")
         self.send_action = self._action(self.tr("&Gửi sang kho khác…"), self.send_meeting, "Ctrl+Shift+S")
         self.settings_action = self._action(self.tr("Cài đặt…"), self.edit_settings)
+        self.backup_action = self._action(self.tr("&Sao lưu ra tệp…"), self.back_up_to_file)
+        self.restore_action = self._action(self.tr("&Khôi phục từ bản sao lưu…"), self.restore_backup)
         self.quit_action = self._action(self.tr("Thoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(self.tr("Tìm"), self.search.setFocus, QKeySequence.StandardKey.Find)
 
@@ -110,6 +116,9 @@ class ArchiveWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        archive_menu = self.menuBar().addMenu(self.tr("&Kho lưu trữ"))
+        archive_menu.addAction(self.backup_action)
+        archive_menu.addAction(self.restore_action)
         toolbar = QToolBar(self.tr("Thao tác"))
         toolbar.setObjectName("actions")
         for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action,
@@ -155,7 +164,7 @@ class ArchiveWindow(QMainWindow):
         if (meeting_id := self.current_id()) is not None:
             self.open_meeting(meeting_id)
 
-    def create(self, style: Style) -> MeetingWindow:
+    def create_meeting(self, style: Style) -> MeetingWindow:
         window = self.open_meeting(new_meeting(self.archive, style))
         self.refresh()
         window.general.lines["title"].setFocus()
@@ -191,12 +200,12 @@ class ArchiveWindow(QMainWindow):
             self.show_message(self.tr("Đã xóa cuộc họp."))
 
     def import_meeting(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập tệp cuộc họp"), str(self.settings.last_folder), self.tr("Tệp cuộc họp (*.json)")
+        path = file_dialogs.open_file(
+            self, self.tr("Nhập tệp cuộc họp"), self.settings.last_folder, self.tr("Tệp cuộc họp (*.json)")
         )
-        if path:
-            self.settings.last_folder = Path(path).parent
-            self.import_path(Path(path))
+        if path is not None:
+            self.settings.last_folder = path.parent
+            self.import_path(path)
 
     def import_path(self, path: Path) -> int | None:
         try:
@@ -221,14 +230,14 @@ class ArchiveWindow(QMainWindow):
             window.editor.autosaver.flush(timeout=10)
         row = self.model.meetings[self.table.currentIndex().row()]
         suggested = self.settings.last_folder / f"{row.starts_at:%Y-%m-%d} {row.title}"[:90].strip()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất tệp cuộc họp"), f"{suggested}.json", self.tr("Tệp cuộc họp (*.json)")
+        path = file_dialogs.save_file(
+            self, self.tr("Xuất tệp cuộc họp"), Path(f"{suggested}.json"), self.tr("Tệp cuộc họp (*.json)")
         )
-        if not path:
+        if path is None:
             return
-        self.settings.last_folder = Path(path).parent
+        self.settings.last_folder = path.parent
         try:
-            dump_meeting(self.archive, meeting_id, Path(path))
+            dump_meeting(self.archive, meeting_id, path)
         except OSError as error:
             self.show_message(self.tr("Không ghi được tệp “{file}”: {reason}").format(file=path, reason=error.strerror))
             return
@@ -280,6 +289,71 @@ class ArchiveWindow(QMainWindow):
                 "Thay thế sẽ xóa bản đang có ở kho đích, kể cả những gì người khác đã sửa trên đó. Thay thế?"))
             return IfExists.REPLACE if sure == QMessageBox.StandardButton.Yes else None
         return IfExists.SKIP if clicked is skip else None
+
+    # --- the archive as a whole -------------------------------------------------------
+
+    def _backup_keeper(self) -> BackupKeeper:
+        keeper = BackupKeeper(self.archive, self)
+        keeper.failed.connect(self.show_message)
+        keeper.copied.connect(
+            lambda file: self.show_message(self.tr("Đã sao lưu kho lưu trữ vào {file}").format(file=file)))
+        return keeper
+
+    def _file_archive(self) -> Path | None:
+        """The archive's file; None (and a word why) for a server."""
+        if self.backups.path is None:
+            self.show_message(self.tr(
+                "Kho lưu trữ này ở trên máy chủ: hãy sao lưu và khôi phục bằng công cụ của máy chủ (pg_dump)."))
+        return self.backups.path
+
+    def back_up_to_file(self) -> Path | None:
+        """Copy the whole archive to a file the user chooses (a USB stick, another disk)."""
+        archive = self._file_archive()
+        if archive is None:
+            return None
+        proposed = self.settings.last_folder / f"{archive.stem}-{datetime.now():%Y%m%d-%H%M}.sqlite3"
+        target = file_dialogs.save_file(
+            self, self.tr("Sao lưu kho lưu trữ ra tệp"), proposed, self.tr("Bản sao lưu (*.sqlite3)"))
+        if target is None:
+            return None
+        self.settings.last_folder = target.parent
+        self.backups.copy_to(target)
+        return target
+
+    def restore_backup(self) -> Path | None:
+        """Put a backup in place of the archive: the meeting windows close, the current archive
+        is backed up first, then the window shows the restored one."""
+        archive = self._file_archive()
+        if archive is None:
+            return None
+        folder = backups_dir(archive) if backups_dir(archive).is_dir() else self.settings.last_folder
+        source = file_dialogs.open_file(
+            self, self.tr("Khôi phục từ bản sao lưu"), folder, self.tr("Bản sao lưu (*.sqlite3 *.db)"))
+        if source is None:
+            return None
+        answer = QMessageBox.question(self, app_name(), self.tr(
+            "Thay toàn bộ kho lưu trữ bằng bản sao lưu “{file}”? Kho hiện tại được sao lưu trước; "
+            "các cửa sổ cuộc họp đang mở sẽ đóng lại.").format(file=source))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        for window in list(self.meeting_windows.values()):
+            window.close()
+        self.backups.stop()
+        self.backups.deleteLater()
+        url = str(self.archive.engine.url)
+        self.archive.close()
+        try:
+            restore(archive, source)
+        except BackupError as error:
+            QMessageBox.warning(self, app_name(), str(error))
+        else:
+            self.show_message(self.tr("Đã khôi phục kho lưu trữ từ {file}").format(file=source))
+        self.archive.close()  # a worker that read on meanwhile held the replaced files
+        self.archive = open_archive(url)
+        self.model.archive = self.archive
+        self.backups = self._backup_keeper()
+        self.refresh()
+        return source
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self, self.settings)

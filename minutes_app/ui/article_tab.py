@@ -6,8 +6,10 @@ stretch of typing); from then on the record's changes no longer reach it unless 
 user re-drafts, which asks first and keeps the edited text for 'Restore'.
 """
 
+from functools import partial
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPixmap, QShowEvent
+from PySide6.QtGui import QFont, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,7 +59,7 @@ class _GrowingText(QPlainTextEdit):
         lines = max(1, int(self.document().size().height()))
         self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 14)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -121,14 +123,15 @@ class ArticleTab(QWidget):
     def refresh(self) -> None:
         """Show the edited article, or a draft of the record as saved now."""
         meeting = self.editor.meeting
-        if self.edited:
-            self.blocks = from_json(meeting, meeting.press_release.article)  # type: ignore[union-attr]
+        press = meeting.press_release
+        if press is not None and press.article is not None:  # edited
+            self.blocks = from_json(meeting, press.article)
         else:
             # The draft reads the record's links (speaker, photo, chair) as saved.
             self.editor.autosaver.flush(timeout=5)
             with self.editor.archive.sessions() as session:
                 drafted = current_article(load_meeting(session, meeting.id))
-            self.blocks = [ArticleBlock(b.kind, b.text, self.editor.part(b.photo.id) if b.photo else None)
+            self.blocks = [ArticleBlock(b.kind, b.text, self.editor.photo(b.photo.id) if b.photo else None)
                            for b in drafted]
         self._rebuild()
         self.state.setText(self.tr("Đã sửa tay: bài không tự đổi theo biên bản nữa.") if self.edited
@@ -150,8 +153,9 @@ class ArticleTab(QWidget):
         name = names[block.kind].format(n=index)
         if block.kind == "photo":
             return self._photo_widget(index, block, name)
+        editor: QLineEdit | QPlainTextEdit
         if block.kind in ("headline", "byline"):
-            editor: QLineEdit | QPlainTextEdit = QLineEdit(block.text)
+            editor = QLineEdit(block.text)
             editor.textEdited.connect(lambda text, i=index: self._edited(i, text))
             editor.editingFinished.connect(self.editor.seal)
             if block.kind == "byline":
@@ -193,7 +197,7 @@ class ArticleTab(QWidget):
         photo = block.photo
         if photo is not None:
             self._pictures[photo.id] = picture
-            self.thumbnails.request(photo.id, lambda p=photo: self.editor.photo_data(p), PHOTO_EDGE)
+            self.thumbnails.request(photo.id, partial(self.editor.photo_data, photo), PHOTO_EDGE)
         return box
 
     def _thumbnail_ready(self, key: object, png: bytes) -> None:

@@ -1,16 +1,15 @@
 """The Attendees tab: quick entry with the people directory, the table, import from a file."""
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from minutes_app.editing.editor import NewAttendee
 from minutes_app.editing.lookup import FoldedIndex
 from minutes_app.model import Attendance
 from minutes_app.people import KnownPerson
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.completion import FoldedCompleter
 from minutes_app.ui.fields import UndoKeys, route_undo_keys
@@ -105,8 +105,8 @@ class AttendeesTab(QWidget):
         self.table.setColumnWidth(3, 70)
         install_row_keys(self.table, self.model, self.editor)
 
-        import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel…"))
-        import_button.setAccessibleName(self.tr("Nhập danh sách đại biểu từ tệp CSV hoặc Excel"))
+        import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel/Word…"))
+        import_button.setAccessibleName(self.tr("Nhập danh sách đại biểu từ tệp CSV, Excel hoặc Word"))
         import_button.clicked.connect(self.import_file)
         hint = QLabel(reorder_hint())
         bottom = QHBoxLayout()
@@ -134,7 +134,7 @@ class AttendeesTab(QWidget):
         self.titles.setFocus()
 
     def _return_pressed(self) -> None:
-        if self.sender() is self.name and self.completer.popup().isVisible():
+        if self.sender() is self.name and self.completer.showing():
             self.completer.pick_first()
             return
         self.add_typed()
@@ -144,16 +144,14 @@ class AttendeesTab(QWidget):
         if not name:
             self.name.setFocus()
             return None
-        person_id: uuid.UUID | None = None
-        if self._picked is not None and self._picked.name == name:
-            person_id = self._picked.person_id
+        picked = self._picked if self._picked is not None and self._picked.name == name else None
         attendance = self.editor.add_attendee(NewAttendee(
             name=name,
             titles=tuple(split_titles(self.titles.text())),
             group=self.group.text().strip() or None,
-            organization=self._picked.organization if person_id else None,
-            honorific=self._picked.honorific if person_id else None,
-            person_id=person_id,
+            organization=picked.organization if picked else None,
+            honorific=picked.honorific if picked else None,
+            person_id=picked.person_id if picked else None,
         ))
         self._picked = None
         self.name.clear()
@@ -164,25 +162,26 @@ class AttendeesTab(QWidget):
         return attendance
 
     def import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập danh sách đại biểu"), str(self.settings.last_folder),
-            self.tr("Danh sách (*.csv *.xlsx)"),
+        path = file_dialogs.open_file(
+            self, self.tr("Nhập danh sách đại biểu"), self.settings.last_folder,
+            self.tr("Danh sách (*.csv *.xlsx *.docx)"),
         )
-        if path:
-            self.settings.last_folder = Path(path).parent
-            self.import_path(Path(path))
+        if path is not None:
+            self.settings.last_folder = path.parent
+            self.import_path(path)
 
     def import_path(self, path: Path) -> ImportPreview | None:
         """Read ``path`` and show its preview; the attendees are added if the user agrees."""
         try:
             result = read_attendee_list(path)
         except AttendeeListError as error:
-            self.window().statusBar().showMessage(str(error))
+            if isinstance(window := self.window(), QMainWindow):
+                window.statusBar().showMessage(str(error))
             preview = ImportPreview(self, path, [], [str(error)])
         else:
             with self.editor.archive.sessions() as session:
                 attendees = with_known_people(session, result.attendees)
-            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems])
+            preview = ImportPreview(self, path, attendees, [str(p) for p in result.problems], result.converted_from)
         preview.accepted.connect(lambda: self.editor.add_attendees(preview.attendees))
         preview.open()
         return preview

@@ -13,6 +13,7 @@ class EditorBridge(QObject):
     saved = Signal(int)
     conflicted = Signal(list)
     failed = Signal(str)
+    reopened = Signal()  # the archive's files had been changed by another program: written again
     changed = Signal(object)  # an editor Event, emitted in the window's thread
 
     def __init__(
@@ -26,6 +27,7 @@ class EditorBridge(QObject):
             on_saved=self.saved.emit,
             on_conflict=self._conflicted,
             on_error=lambda error: self.failed.emit(str(getattr(error, "orig", None) or error)),
+            on_reopened=self.reopened.emit,
         )
         self.editor.add_listener(self._changed)
 

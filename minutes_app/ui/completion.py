@@ -45,13 +45,22 @@ class FoldedCompleter(QCompleter, Generic[T]):
         if self._found:
             self.complete()
         else:
-            self.popup().hide()
+            self._hide()
+
+    def showing(self) -> bool:
+        """Whether the suggestions are on screen."""
+        popup = self.popup()
+        return popup is not None and popup.isVisible()
+
+    def _hide(self) -> None:
+        if (popup := self.popup()) is not None:
+            popup.hide()
 
     def pick_first(self) -> bool:
         """Choose the first suggestion (Enter in the line); False when there is none."""
         if not self._found:
             return False
-        self.popup().hide()
+        self._hide()
         self._chosen(self._found[0])
         return True
 

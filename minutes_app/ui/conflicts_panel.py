@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.editing.autosave import Conflict
-from minutes_app.editing.changes import RowKey
+from minutes_app.editing.changes import RowKey, Update
 from minutes_app.editing.editor import MeetingEditor
 from minutes_app.editing.sharing import ConflictDetail, explain, keep_mine, take_theirs
 
@@ -70,9 +70,10 @@ class ConflictsPanel(QDockWidget):
         if detail.theirs is None:
             return self.tr("{who} vừa xóa {what}. Bạn vẫn đang có nó trong cửa sổ.").format(who=who, what=what)
         text = self.tr("{who} vừa sửa {what}.").format(who=who, what=what)
+        mine_values = detail.mine.values if isinstance(detail.mine, Update) else {}
         for name in detail.fields[:2]:
             theirs = str(detail.theirs.get(name) or "")
-            mine = str(detail.mine.values.get(name) or "")  # type: ignore[union-attr]
+            mine = str(mine_values.get(name) or "")
             text += "\n" + self.tr("Bản của họ: «{theirs}»\nBản của bạn: «{mine}»").format(
                 theirs=_short(theirs), mine=_short(mine))
         return text

@@ -11,11 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from minutes_app.archive import load_meeting
 from minutes_app.documents import ExportError, export_document
 from minutes_app.editing.editor import MeetingEditor
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.printing import paint_pages, pdf_page_images
 from minutes_app.ui.settings import Settings
 
@@ -50,13 +51,12 @@ class Exporter(QObject):
         """Ask where, export there, open the result."""
         suggested = self.settings.last_folder / self.proposed_name(document, fmt)
         filters = {"docx": self.tr("Tài liệu Word (*.docx)"), "pdf": self.tr("Tài liệu PDF (*.pdf)")}
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self.window, self.tr("Xuất {document}").format(document=self.document_names[document]),
-            str(suggested), filters[fmt],
+            suggested, filters[fmt],
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         if path.suffix.casefold() != f".{fmt}":
             path = path.with_name(f"{path.name}.{fmt}")
         self.settings.last_folder = path.parent

@@ -9,14 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from minutes_app.editing.editor import FieldChanged, MeetingEditor
 from minutes_app.ui.bridge import EditorBridge
+from minutes_app.ui.legacy_paste import LegacyPaste
 
 
 class UndoKeys(QObject):
     """Lets Ctrl+Z / Ctrl+Y reach the window's undo instead of a text widget's own."""
+
+    def __init__(self, parent: QObject, paste: LegacyPaste) -> None:
+        super().__init__(parent)
+        self.paste = paste
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
@@ -30,8 +35,10 @@ class UndoKeys(QObject):
         return False
 
 
-def route_undo_keys(widget: QWidget, keys: UndoKeys) -> None:
+def route_undo_keys(widget: QLineEdit | QPlainTextEdit, keys: UndoKeys) -> None:
+    """Ctrl+Z / Ctrl+Y in ``widget`` go to the window's undo; a paste in an old code is converted."""
     widget.installEventFilter(keys)
+    keys.paste.watch(widget)  # installed last, it sees the keys first
 
 
 Getter = Callable[[], Any]

@@ -25,6 +25,12 @@ def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
+def _to_minute(value: QDateTime) -> datetime:
+    """The date and time shown, to the minute."""
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+
+
 class GeneralTab(QWidget):
     def __init__(self, bridge: EditorBridge, keys: UndoKeys) -> None:
         super().__init__()
@@ -97,7 +103,7 @@ class GeneralTab(QWidget):
         value = getattr(meeting, name)
         edit.setDateTime(QDateTime(value) if value else QDateTime(_now()))
         edit.editingFinished.connect(
-            lambda: self.editor.set_field(meeting, name, edit.dateTime().toPython().replace(second=0, microsecond=0))
+            lambda: self.editor.set_field(meeting, name, _to_minute(edit.dateTime()))
         )
         button = QPushButton(now_label)
         button.setAccessibleName(now_label)

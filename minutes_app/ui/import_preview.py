@@ -17,11 +17,22 @@ from minutes_app.editing.editor import NewAttendee
 
 
 class ImportPreview(QDialog):
-    def __init__(self, parent: QWidget, path: Path, attendees: list[NewAttendee], problems: list[str]) -> None:
+    def __init__(
+        self, parent: QWidget, path: Path, attendees: list[NewAttendee], problems: list[str],
+        converted_from: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.attendees = attendees
         self.setWindowTitle(self.tr("Nhập danh sách đại biểu: {file}").format(file=path.name))
         layout = QVBoxLayout(self)
+        self.converted = QLabel()
+        if converted_from:
+            self.converted.setText(self.tr(
+                "Chữ trong tệp được chuyển sang Unicode từ bảng mã {codes}: hãy xem lại tên và chức vụ "
+                "trước khi thêm."
+            ).format(codes=", ".join(converted_from)))
+            self.converted.setWordWrap(True)
+            layout.addWidget(self.converted)
         layout.addWidget(QLabel(self.tr("Sẽ thêm {n} đại biểu:").format(n=len(attendees))))
         table = QTableWidget(len(attendees), 4)
         table.setAccessibleName(self.tr("Các đại biểu sẽ được thêm"))

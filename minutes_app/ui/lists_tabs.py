@@ -140,7 +140,7 @@ class ConclusionsTab(QWidget):
         self.content.setFocus()
 
     def _return_pressed(self) -> None:
-        if self.sender() is self.addressee and self.completer.popup().isVisible():
+        if self.sender() is self.addressee and self.completer.showing():
             self.completer.pick_first()
         elif self.sender() is self.addressee:
             self.content.setFocus()

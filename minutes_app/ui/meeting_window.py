@@ -23,9 +23,11 @@ from minutes_app.ui.conflicts_panel import ConflictsPanel
 from minutes_app.ui.exporting import Exporter
 from minutes_app.ui.fields import FieldBinding, UndoKeys
 from minutes_app.ui.general_tab import GeneralTab
+from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
+from minutes_app.ui.recorder_bar import AudioPanel
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
 
@@ -69,7 +71,7 @@ class MeetingWindow(QMainWindow):
         self.bridge = EditorBridge(archive, meeting_id, self, user=settings.user_name or None)
         self.editor = self.bridge.editor
         self.meeting_id = meeting_id
-        self.keys = UndoKeys(self)
+        self.keys = UndoKeys(self, LegacyPaste(self.editor, self))
         self.lookups_loaded = False
         self.documents_ready = False
 
@@ -98,6 +100,7 @@ class MeetingWindow(QMainWindow):
             self.tabs.addTab(tab, label)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.audio = AudioPanel(self, archive, self.bridge, self.proceedings, settings)
 
         self.save_state = QLabel(self.tr("Đã lưu"))
         self.save_state.setAccessibleName(self.tr("Trạng thái lưu"))
@@ -115,6 +118,7 @@ class MeetingWindow(QMainWindow):
         if sqlite_path(str(archive.engine.url)) is None:
             self.others.start()
         self.bridge.failed.connect(self._failed)
+        self.bridge.reopened.connect(self._reopened)
         self._lookups = _Lookups(self)
         self._lookups.ready.connect(self._lookups_ready)
         self._lookups.load(archive)
@@ -144,7 +148,7 @@ class MeetingWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
         self.undo_action = QAction(self.tr("&Hoàn tác"), self)
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.triggered.connect(lambda: self.editor.undo())
         self.redo_action = QAction(self.tr("&Làm lại"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -219,6 +223,12 @@ class MeetingWindow(QMainWindow):
         self.save_state.setText(self.tr("Chưa lưu được"))
         self.show_message(self.tr("Chưa ghi được vào kho lưu trữ ({reason}); sẽ thử lại.").format(reason=reason))
 
+    def _reopened(self) -> None:
+        self.show_message(self.tr(
+            "Một chương trình khác vừa động vào tệp kho lưu trữ; ứng dụng đã mở lại kho và ghi lại đầy đủ "
+            "những gì bạn đã gõ."
+        ))
+
     def _lookups_ready(self, people: list[KnownPerson], addressees: list[str]) -> None:
         self.attendees.set_directory(people)
         self.conclusions.set_addressees(addressees)
@@ -233,6 +243,7 @@ class MeetingWindow(QMainWindow):
         self.settings.set_geometry("meeting", bytes(self.saveGeometry().data()))
         self.photos.thumbnails.shutdown()
         self.article.thumbnails.shutdown()
+        self.audio.close()
         if not self.editor.close():
             QMessageBox.warning(self, app_name(), self.tr(
                 "Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp."

@@ -1,12 +1,12 @@
 """The Photos tab: add from files or by dropping them, caption, link to a speech."""
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowR
 from minutes_app.editing.photos import photo_from_file
 from minutes_app.images import BadImage
 from minutes_app.model import Photo, Speech
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
 from minutes_app.ui.settings import Settings
@@ -91,12 +92,12 @@ class PhotosTab(QWidget):
     # --- adding --------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Thêm ảnh"), str(self.settings.last_folder), self.tr("Ảnh (*.jpg *.jpeg *.png)")
+        paths = file_dialogs.open_files(
+            self, self.tr("Thêm ảnh"), self.settings.last_folder, self.tr("Ảnh (*.jpg *.jpeg *.png)")
         )
         if paths:
-            self.settings.last_folder = Path(paths[0]).parent
-            self.add_files([Path(p) for p in paths])
+            self.settings.last_folder = paths[0].parent
+            self.add_files(paths)
 
     def add_files(self, paths: list[Path]) -> list[str]:
         """Add the pictures among ``paths``; returns (and shows) why the others were refused."""
@@ -146,7 +147,7 @@ class PhotosTab(QWidget):
                 self._load_thumbnail(photo)
             self.list.addItem(item)
         for photo in self.editor.meeting.photos:
-            self.thumbnails.prepare_for_documents(photo.sha256, lambda photo=photo: self.editor.photo_data(photo))
+            self.thumbnails.prepare_for_documents(photo.sha256, partial(self.editor.photo_data, photo))
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         self._show(self.list.currentRow())
 

@@ -6,6 +6,7 @@ Ctrl+L picks the speaker by a few letters of their name or title; Ctrl+K then on
 quick phrases insert with their shortcuts.
 """
 
+from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
@@ -56,11 +57,14 @@ class ProceedingsTab(QWidget):
             SpeechKind.CONCLUSION: self.tr("Kết luận"),
             SpeechKind.OTHER: self.tr("Khác"),
         }
+        # How long each speech lasted in the audio (set by the recorder bar).
+        self.speaking_time: Callable[[Speech], str] = lambda speech: ""
         self.model = RowTableModel(bridge, "speeches", [
-            Column(self.tr("Giờ"), lambda s: s.at.strftime("%H:%M") if s.at else ""),
+            Column(self.tr("Giờ"), lambda s: s.at.strftime("%H:%M:%S") if s.at else ""),
             Column(self.tr("Người phát biểu"), self._speaker_name, fields=("name",)),
             Column(self.tr("Loại"), lambda s: self.kind_names.get(s.kind, s.kind)),
             Column(self.tr("Tóm tắt"), lambda s: s.summary[:120].replace("\n", " ")),
+            Column(self.tr("Thời lượng"), lambda s: self.speaking_time(s)),
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -71,14 +75,15 @@ class ProceedingsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 60)
+        self.table.setColumnWidth(0, 70)
         self.table.setColumnWidth(1, 220)
         self.table.setColumnWidth(2, 100)
+        self.table.setColumnWidth(4, 80)
         install_row_keys(self.table, self.model, self.editor)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show(current.row()))
 
         self.at = QTimeEdit()
-        self.at.setDisplayFormat("HH:mm")
+        self.at.setDisplayFormat("HH:mm:ss")
         self.at.setAccessibleName(self.tr("Giờ phát biểu"))
         self.at.editingFinished.connect(self._time_edited)
         self.speaker = QLineEdit()
@@ -118,8 +123,9 @@ class ProceedingsTab(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addLayout(form)
-        detail_layout.addWidget(QLabel(self.tr("&Tóm tắt")), 0)
-        detail_layout.itemAt(1).widget().setBuddy(self.summary)  # type: ignore[union-attr]
+        summary_label = QLabel(self.tr("&Tóm tắt"))
+        summary_label.setBuddy(self.summary)
+        detail_layout.addWidget(summary_label, 0)
         detail_layout.addWidget(self.summary, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -203,8 +209,8 @@ class ProceedingsTab(QWidget):
 
     def _time_edited(self) -> None:
         if self.current is not None:
-            value = self.at.time().toPython()
-            self.editor.set_field(self.current, "at", time(value.hour, value.minute))
+            value = self.at.time()
+            self.editor.set_field(self.current, "at", time(value.hour(), value.minute(), value.second()))
 
     def _photo_chosen(self, index: int) -> None:
         if self.current is not None:

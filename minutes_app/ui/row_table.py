@@ -4,7 +4,7 @@ Cells are read from the rows and written through the editor; the editor's events
 the view in step after undo and redo. Rows can be dragged to a new place.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,7 +131,7 @@ class RowTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({i.row() for i in indexes})
         data.setData(_MIME, QByteArray(str(rows[0] if rows else -1).encode()))

@@ -89,6 +89,24 @@ class Settings:
     def user_name(self, name: str) -> None:
         self.qsettings.setValue("user_name", name.strip())
 
+    @property
+    def audio_input(self) -> str:
+        """The microphone to record with ('' for the system's default)."""
+        return str(self.qsettings.value("audio/input", ""))
+
+    @audio_input.setter
+    def audio_input(self, name: str) -> None:
+        self.qsettings.setValue("audio/input", name)
+
+    @property
+    def audio_output(self) -> str:
+        """The speakers to replay on ('' for the system's default)."""
+        return str(self.qsettings.value("audio/output", ""))
+
+    @audio_output.setter
+    def audio_output(self, name: str) -> None:
+        self.qsettings.setValue("audio/output", name)
+
     def geometry(self, window: str) -> bytes | None:
         value = self.qsettings.value(f"geometry/{window}")
         return bytes(value) if value else None

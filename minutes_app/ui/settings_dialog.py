@@ -1,4 +1,7 @@
-"""Settings: the language of the window and the quick phrases of the Proceedings tab."""
+"""Settings: the language of the window, the archive, the microphone and the quick phrases of the
+Proceedings tab."""
+
+from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -16,7 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import ArgumentError
 
+from minutes_app.storage import default_url, sqlite_path
+from minutes_app.ui import file_dialogs
 from minutes_app.ui.settings import QuickPhrase, Settings
 
 
@@ -35,10 +41,24 @@ class SettingsDialog(QDialog):
         self.archive_url = QLineEdit(settings.archive_url)
         self.archive_url.setAccessibleName(self.tr("Địa chỉ kho lưu trữ"))
         self.archive_url.setPlaceholderText(self.tr("để trống: tệp trên máy này; máy chủ: postgresql+psycopg://tên@máy-chủ/minutes"))
+        inputs, outputs = _sound_devices()
+        self.microphone = _device_choice(self.tr("(micrô mặc định của hệ thống)"), inputs, settings.audio_input)
+        self.microphone.setAccessibleName(self.tr("Micrô để ghi âm"))
+        self.speakers = _device_choice(self.tr("(loa mặc định của hệ thống)"), outputs, settings.audio_output)
+        self.speakers.setAccessibleName(self.tr("Loa để nghe lại"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
-        form.addRow(self.tr("&Kho lưu trữ"), self.archive_url)
+        self.choose_file = QPushButton(self.tr("&Chọn tệp…"))
+        self.choose_file.clicked.connect(lambda: self.choose_archive_file())
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(self.archive_url, 1)
+        archive_row.addWidget(self.choose_file)
+        archive_label = QLabel(self.tr("&Kho lưu trữ"))
+        archive_label.setBuddy(self.archive_url)
+        form.addRow(archive_label, archive_row)
+        form.addRow(self.tr("&Micrô"), self.microphone)
+        form.addRow(self.tr("L&oa"), self.speakers)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -70,17 +90,35 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 420)
 
+    def choose_archive_file(self) -> Path | None:
+        """Pick the archive file (an existing one, or a new one to create) in a file dialog."""
+        try:
+            current = sqlite_path(self.archive_url.text().strip() or default_url())
+        except ArgumentError:  # not an address: start from the user's own archive
+            current = None
+        proposed = current or sqlite_path(default_url()) or Path.home()
+        path = file_dialogs.choose_archive(
+            self, self.tr("Chọn tệp kho lưu trữ"), proposed, self.tr("Kho lưu trữ (*.sqlite3 *.db);;Mọi tệp (*)")
+        )
+        if path is not None:
+            self.archive_url.setText(f"sqlite:///{path}")
+        return path
+
     def _add_row(self, shortcut: str, text: str) -> None:
         row = self.phrases.rowCount()
         self.phrases.insertRow(row)
         self.phrases.setItem(row, 0, QTableWidgetItem(shortcut))
         self.phrases.setItem(row, 1, QTableWidgetItem(text))
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.phrases.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def chosen_phrases(self) -> list[QuickPhrase]:
         phrases: list[QuickPhrase] = []
         for row in range(self.phrases.rowCount()):
-            keys = QKeySequence(self.phrases.item(row, 0).text().strip())
-            text = self.phrases.item(row, 1).text().strip()
+            keys = QKeySequence(self._cell(row, 0))
+            text = self._cell(row, 1)
             if not keys.isEmpty() and text:
                 phrases.append(QuickPhrase(keys.toString(QKeySequence.SequenceFormat.PortableText), text))
         return phrases
@@ -90,4 +128,28 @@ class SettingsDialog(QDialog):
         self.settings.user_name = self.user_name.text()
         self.settings.archive_url = self.archive_url.text().strip()
         self.settings.quick_phrases = self.chosen_phrases()
+        self.settings.audio_input = str(self.microphone.currentData())
+        self.settings.audio_output = str(self.speakers.currentData())
         super().accept()
+
+
+def _sound_devices() -> tuple[list[str], list[str]]:
+    """The system's microphones and speakers; none listed when the sound system cannot be used."""
+    from minutes_app.audio import AudioError
+    from minutes_app.audio.devices import input_devices, output_devices
+
+    try:
+        return input_devices(), output_devices()
+    except AudioError:
+        return [], []
+
+
+def _device_choice(default: str, names: list[str], chosen: str) -> QComboBox:
+    """A list of devices: the system's default first, and the one chosen even if absent now."""
+    box = QComboBox()
+    box.addItem(default, "")
+    for name in [*names, chosen]:
+        if name and box.findData(name) < 0:
+            box.addItem(name, name)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    return box

@@ -1,10 +1,12 @@
-"""Keyboard moves for the tables of the meeting: Delete removes, Alt+Up/Down reorder."""
+"""Keyboard moves for the tables of the meeting: Delete removes, Alt+Up/Down reorder; a paste
+in an old code into a cell being edited is converted."""
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView
 
 from minutes_app.editing.editor import MeetingEditor
+from minutes_app.ui.legacy_paste import LegacyPaste, PasteDelegate
 from minutes_app.ui.row_table import RowTableModel
 
 
@@ -14,6 +16,8 @@ def reorder_hint() -> str:
 
 
 def install_row_keys(view: QTableView, model: RowTableModel, editor: MeetingEditor) -> None:
+    view.setItemDelegate(PasteDelegate(LegacyPaste(editor, view), view))
+
     def current() -> int:
         return view.currentIndex().row() if view.currentIndex().isValid() else -1
 

@@ -12,7 +12,7 @@ def qm_name(language: str) -> str:
     return f"minutes_app_{language}.qm"
 
 
-# Qt's own words (dialog buttons, print preview) in Vietnamese, which Qt does not ship.
+# Qt's own words (dialog buttons, print preview, file dialogs) in Vietnamese, which Qt does not ship.
 QT_WORDS = {"vi": "qt_vi.qm"}
 
 

@@ -11,6 +11,14 @@ Khôi phục bản sao lưu này ngay? (Kho hiện tại được giữ lại b�
 
 Restore this backup now? (The current archive is kept beside it.)</translation>
     </message>
+    <message>
+        <source>Kho lưu trữ này đã mở trong một cửa sổ khác: cửa sổ đó được đưa lên trước.</source>
+        <translation>This archive is already open in another window: that window was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ này đang mở trong một cửa sổ khác của ứng dụng (có thể của người dùng khác trên máy này).</source>
+        <translation>This archive is open in another window of the application (perhaps another user&apos;s on this computer).</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveModel</name>
@@ -82,6 +90,14 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>&amp;Sao lưu ra tệp…</source>
+        <translation>&amp;Back up to a file…</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục từ bản sao lưu…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -92,6 +108,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>&amp;Cuộc họp</source>
         <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Kho lưu trữ</source>
+        <translation>&amp;Archive</translation>
     </message>
     <message>
         <source>Thao tác</source>
@@ -164,6 +184,38 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Thay thế sẽ xóa bản đang có ở kho đích, kể cả những gì người khác đã sửa trên đó. Thay thế?</source>
         <translation>Replacing deletes the copy in the target archive, with whatever others changed in it. Replace?</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu kho lưu trữ vào {file}</source>
+        <translation>Archive backed up to {file}</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ này ở trên máy chủ: hãy sao lưu và khôi phục bằng công cụ của máy chủ (pg_dump).</source>
+        <translation>This archive is on a server: back it up and restore it with the server&apos;s tools (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Sao lưu kho lưu trữ ra tệp</source>
+        <translation>Back up the archive to a file</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu (*.sqlite3)</source>
+        <translation>Backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu (*.sqlite3 *.db)</source>
+        <translation>Backups (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ kho lưu trữ bằng bản sao lưu “{file}”? Kho hiện tại được sao lưu trước; các cửa sổ cuộc họp đang mở sẽ đóng lại.</source>
+        <translation>Replace the whole archive with the backup “{file}”? The current archive is backed up first; the open meeting windows will close.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục kho lưu trữ từ {file}</source>
+        <translation>Archive restored from {file}</translation>
     </message>
 </context>
 <context>
@@ -300,20 +352,183 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Attendees</translation>
     </message>
     <message>
-        <source>&amp;Nhập danh sách từ tệp CSV/Excel…</source>
-        <translation>&amp;Import a list from CSV/Excel…</translation>
+        <source>&amp;Nhập danh sách từ tệp CSV/Excel/Word…</source>
+        <translation>&amp;Import a list from CSV/Excel/Word…</translation>
     </message>
     <message>
-        <source>Nhập danh sách đại biểu từ tệp CSV hoặc Excel</source>
-        <translation>Import a list of attendees from a CSV or Excel file</translation>
+        <source>Nhập danh sách đại biểu từ tệp CSV, Excel hoặc Word</source>
+        <translation>Import a list of attendees from a CSV, Excel or Word file</translation>
+    </message>
+    <message>
+        <source>Danh sách (*.csv *.xlsx *.docx)</source>
+        <translation>Lists (*.csv *.xlsx *.docx)</translation>
     </message>
     <message>
         <source>Nhập danh sách đại biểu</source>
         <translation>Import a list of attendees</translation>
     </message>
+</context>
+<context>
+    <name>AudioPanel</name>
     <message>
-        <source>Danh sách (*.csv *.xlsx)</source>
-        <translation>Lists (*.csv *.xlsx)</translation>
+        <source>Ghi âm và nghe lại</source>
+        <translation>Recording and replay</translation>
+    </message>
+    <message>
+        <source>● &amp;Ghi âm</source>
+        <translation>● &amp;Record</translation>
+    </message>
+    <message>
+        <source>■ &amp;Dừng ghi âm</source>
+        <translation>■ &amp;Stop recording</translation>
+    </message>
+    <message>
+        <source>■ Dừng</source>
+        <translation>■ Stop</translation>
+    </message>
+    <message>
+        <source>▶ &amp;Nghe lại ý kiến</source>
+        <translation>▶ Re&amp;play the speech</translation>
+    </message>
+    <message>
+        <source>▶ Nghe lại</source>
+        <translation>▶ Replay</translation>
+    </message>
+    <message>
+        <source>Tạm dừng / nghe &amp;tiếp</source>
+        <translation>Pause / &amp;continue</translation>
+    </message>
+    <message>
+        <source>Lùi 5 giây</source>
+        <translation>Back 5 seconds</translation>
+    </message>
+    <message>
+        <source>« 5 giây</source>
+        <translation>« 5 s</translation>
+    </message>
+    <message>
+        <source>Tới 5 giây</source>
+        <translation>Forward 5 seconds</translation>
+    </message>
+    <message>
+        <source>5 giây »</source>
+        <translation>5 s »</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;tốc độ nghe</source>
+        <translation>Change the replay &amp;speed</translation>
+    </message>
+    <message>
+        <source>Ý kiến &amp;bắt đầu từ đây</source>
+        <translation>Speech &amp;starts here</translation>
+    </message>
+    <message>
+        <source>&amp;Gắn tệp ghi âm có sẵn…</source>
+        <translation>&amp;Attach an existing recording…</translation>
+    </message>
+    <message>
+        <source>&amp;Thời gian phát biểu…</source>
+        <translation>Speaking &amp;time…</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa ghi âm của cuộc họp…</source>
+        <translation>&amp;Delete the meeting&apos;s audio…</translation>
+    </message>
+    <message>
+        <source>Trạng thái ghi âm</source>
+        <translation>Recording status</translation>
+    </message>
+    <message>
+        <source>Mức âm thanh</source>
+        <translation>Sound level</translation>
+    </message>
+    <message>
+        <source>Thời gian đã ghi</source>
+        <translation>Time recorded</translation>
+    </message>
+    <message>
+        <source>Tốc độ nghe lại</source>
+        <translation>Replay speed</translation>
+    </message>
+    <message>
+        <source>Chỗ đang nghe</source>
+        <translation>Place being played</translation>
+    </message>
+    <message>
+        <source>Â&amp;m thanh</source>
+        <translation>A&amp;udio</translation>
+    </message>
+    <message>
+        <source>Tiếp tục ghi âm vào một đoạn mới: cửa sổ đã đóng khi đang ghi.</source>
+        <translation>Recording goes on in a new segment: the window was closed while recording.</translation>
+    </message>
+    <message>
+        <source>Ý kiến này chưa có giờ phát biểu nằm trong phần đã ghi âm.</source>
+        <translation>This speech has no time within what was recorded.</translation>
+    </message>
+    <message>
+        <source>Hãy nghe lại ghi âm (F5) rồi bấm Ctrl+Shift+Enter ở chỗ ý kiến bắt đầu.</source>
+        <translation>Replay the recording (F5), then press Ctrl+Shift+Enter where the speech starts.</translation>
+    </message>
+    <message>
+        <source>Gắn tệp ghi âm</source>
+        <translation>Attach a recording</translation>
+    </message>
+    <message>
+        <source>Tệp ghi âm (*.m4a *.aac *.mp3 *.wav *.ogg *.opus *.flac *.amr *.3gp)</source>
+        <translation>Recordings (*.m4a *.aac *.mp3 *.wav *.ogg *.opus *.flac *.amr *.3gp)</translation>
+    </message>
+    <message>
+        <source>Đang chuyển tệp ghi âm “{file}”…</source>
+        <translation>Converting the recording “{file}”…</translation>
+    </message>
+    <message>
+        <source>Cuộc họp không có ghi âm.</source>
+        <translation>The meeting has no audio.</translation>
+    </message>
+    <message>
+        <source>Hãy dừng ghi âm trước khi xóa.</source>
+        <translation>Stop recording before deleting.</translation>
+    </message>
+    <message>
+        <source>Xóa toàn bộ ghi âm của cuộc họp này ({count} đoạn, dài {duration}, {size} MB)? Không thể hoàn tác.</source>
+        <translation>Delete all of this meeting&apos;s audio ({count} segments, {duration} long, {size} MB)? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Đã xóa ghi âm của cuộc họp.</source>
+        <translation>The meeting&apos;s audio was deleted.</translation>
+    </message>
+    <message>
+        <source>Đã gắn tệp ghi âm “{file}”, dài {duration}.</source>
+        <translation>Attached the recording “{file}”, {duration} long.</translation>
+    </message>
+    <message>
+        <source>… Đang mở micrô</source>
+        <translation>… Opening the microphone</translation>
+    </message>
+    <message>
+        <source>● ĐANG GHI ÂM</source>
+        <translation>● RECORDING</translation>
+    </message>
+    <message>
+        <source>○ ĐANG GHI ÂM</source>
+        <translation>○ RECORDING</translation>
+    </message>
+    <message>
+        <source>❚❚ &amp;Tạm dừng ghi âm</source>
+        <translation>❚❚ &amp;Pause recording</translation>
+    </message>
+    <message>
+        <source>❚❚ Đang tạm dừng ghi âm</source>
+        <translation>❚❚ Recording paused</translation>
+    </message>
+    <message>
+        <source>Không ghi âm</source>
+        <translation>Not recording</translation>
+    </message>
+    <message>
+        <source>● Ghi &amp;tiếp</source>
+        <translation>● &amp;Resume recording</translation>
     </message>
 </context>
 <context>
@@ -593,6 +808,10 @@ Your version: «{mine}»</translation>
         <translation>Import a list of attendees: {file}</translation>
     </message>
     <message>
+        <source>Chữ trong tệp được chuyển sang Unicode từ bảng mã {codes}: hãy xem lại tên và chức vụ trước khi thêm.</source>
+        <translation>The file&apos;s text was converted to Unicode from {codes}: check the names and titles before adding them.</translation>
+    </message>
+    <message>
         <source>Sẽ thêm {n} đại biểu:</source>
         <translation>{n} attendees will be added:</translation>
     </message>
@@ -631,6 +850,13 @@ Your version: «{mine}»</translation>
     <message>
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPaste</name>
+    <message>
+        <source>Đoạn dán được chuyển từ bảng mã {codes} sang Unicode; Ctrl+Z để giữ nguyên như khi dán.</source>
+        <translation>The pasted text was converted from {codes} to Unicode; Ctrl+Z keeps it as pasted.</translation>
     </message>
 </context>
 <context>
@@ -742,6 +968,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>Chưa ghi được vào kho lưu trữ ({reason}); sẽ thử lại.</source>
         <translation>Could not write to the archive ({reason}); will try again.</translation>
+    </message>
+    <message>
+        <source>Một chương trình khác vừa động vào tệp kho lưu trữ; ứng dụng đã mở lại kho và ghi lại đầy đủ những gì bạn đã gõ.</source>
+        <translation>Another program has just touched the archive&apos;s files; the application opened the archive again and saved everything you typed once more.</translation>
     </message>
     <message>
         <source>Một số thay đổi chưa ghi được vào kho lưu trữ. Hãy kiểm tra ổ đĩa rồi mở lại cuộc họp.</source>
@@ -889,6 +1119,10 @@ Your version: «{mine}»</translation>
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Thời lượng</source>
+        <translation>Length</translation>
+    </message>
+    <message>
         <source>Các ý kiến phát biểu</source>
         <translation>Speeches</translation>
     </message>
@@ -954,6 +1188,20 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Choose</translation>
+    </message>
+</context>
+<context>
     <name>RowKeys</name>
     <message>
         <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
@@ -983,6 +1231,22 @@ Your version: «{mine}»</translation>
         <translation>empty: the file on this computer; a server: postgresql+psycopg://name@server/minutes</translation>
     </message>
     <message>
+        <source>Micrô để ghi âm</source>
+        <translation>Microphone to record with</translation>
+    </message>
+    <message>
+        <source>(micrô mặc định của hệ thống)</source>
+        <translation>(the system&apos;s default microphone)</translation>
+    </message>
+    <message>
+        <source>(loa mặc định của hệ thống)</source>
+        <translation>(the system&apos;s default speakers)</translation>
+    </message>
+    <message>
+        <source>Loa để nghe lại</source>
+        <translation>Speakers to replay on</translation>
+    </message>
+    <message>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
@@ -991,8 +1255,20 @@ Your version: «{mine}»</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
         <source>&amp;Kho lưu trữ</source>
         <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>&amp;Micrô</source>
+        <translation>&amp;Microphone</translation>
+    </message>
+    <message>
+        <source>L&amp;oa</source>
+        <translation>Spea&amp;kers</translation>
     </message>
     <message>
         <source>Cụm từ nhanh</source>
@@ -1021,6 +1297,68 @@ Your version: «{mine}»</translation>
     <message>
         <source>Ngôn ngữ mới có hiệu lực cho các cửa sổ mở sau đó; kho lưu trữ mới, khi mở lại ứng dụng. Mật khẩu máy chủ không lưu ở đây: ứng dụng hỏi khi cần và có thể giữ trong kho khóa của hệ thống.</source>
         <translation>A new language applies to windows opened afterwards; a new archive, when the application is started again. Server passwords are not stored here: the application asks when needed and can keep them in the system keyring.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp kho lưu trữ</source>
+        <translation>Choose the archive file</translation>
+    </message>
+    <message>
+        <source>Kho lưu trữ (*.sqlite3 *.db);;Mọi tệp (*)</source>
+        <translation>Archives (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Giờ bắt đầu của tệp ghi âm</source>
+        <translation>Start time of the recording</translation>
+    </message>
+    <message>
+        <source>Giờ bắt đầu ghi</source>
+        <translation>Recording started at</translation>
+    </message>
+    <message>
+        <source>Theo thông tin trong tệp “{file}”, bản ghi bắt đầu lúc này. Sửa nếu đồng hồ của máy ghi âm sai.</source>
+        <translation>The file “{file}” says the recording started at this time. Correct it if the recorder&apos;s clock was wrong.</translation>
+    </message>
+    <message>
+        <source>Tệp “{file}” không ghi giờ bắt đầu: hãy nhập giờ bắt đầu ghi âm, để các ý kiến khớp với bản ghi.</source>
+        <translation>The file “{file}” does not say when it started: type the time the recording started, so that the speeches match it.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Thời gian phát biểu</source>
+        <translation>Speaking time</translation>
+    </message>
+    <message>
+        <source>Thời gian phát biểu của từng người</source>
+        <translation>Speaking time of each speaker</translation>
+    </message>
+    <message>
+        <source>Người phát biểu</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Số lần</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>(chưa rõ người phát biểu)</source>
+        <translation>(speaker not set)</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Đã ghi âm {duration} trong {count} đoạn.</source>
+        <translation>{duration} recorded in {count} segments.</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1390,63 @@ Your version: «{mine}»</translation>
     <message>
         <source>Các vấn đề thảo luận</source>
         <translation>Topics discussed</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>Không tạo được văn bản (biên bản hoặc tin bài).</source>
+        <translation>The document (minutes or article) could not be made.</translation>
+    </message>
+    <message>
+        <source>Không đọc hoặc ghi được tệp cuộc họp.</source>
+        <translation>The meeting file could not be read or written.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được thay đổi vừa rồi.</source>
+        <translation>The last change could not be made.</translation>
+    </message>
+    <message>
+        <source>Thao tác vừa rồi trong cửa sổ không thực hiện được.</source>
+        <translation>What you just did in the window could not be done.</translation>
+    </message>
+    <message>
+        <source>Thao tác với kho lưu trữ không thực hiện được.</source>
+        <translation>The archive could not do what was asked.</translation>
+    </message>
+    <message>
+        <source>Thao tác vừa rồi không thực hiện được.</source>
+        <translation>What you just did could not be done.</translation>
+    </message>
+    <message>
+        <source>Lỗi không lường trước</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Chi tiết lỗi đã được ghi vào tệp:
+{file}</source>
+        <translation>The details of the error were written to the file:
+{file}</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp nhật ký lỗi: hãy chép chi tiết và gửi cho người hỗ trợ.</source>
+        <translation>The error log could not be written: copy the details and send them to your support.</translation>
+    </message>
+    <message>
+        <source>Lỗi không lường trước: {error}.</source>
+        <translation>Unexpected error: {error}.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cuộc họp vẫn an toàn: những gì đã lưu còn nguyên trong kho, có thể làm tiếp hoặc thử lại.</source>
+        <translation>The meeting&apos;s data is safe: what was saved is still in the archive; you can go on or try again.</translation>
+    </message>
+    <message>
+        <source>Chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Đã chép</source>
+        <translation>Copied</translation>
     </message>
 </context>
 </TS>
