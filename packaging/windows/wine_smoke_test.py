@@ -29,7 +29,8 @@ from docx import Document
 from fontTools.ttLib import TTFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from smoke_test import EXAMPLE, EXPECTED_TEXT, constant, pdf_text  # noqa: E402 (packaging/, the Linux checks)
+# packaging/: the Linux checks
+from smoke_test import EXAMPLE, EXPECTED_TEXT, constant, pdf_text, wav_seconds, write_tone  # noqa: E402
 from wine import Wine, windows_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,22 +52,78 @@ LONG_FOLDER = "C:\\Tài liệu hội nghị\\" + "\\".join(
 )
 ARCHIVE = "C:\\Hồ sơ văn phòng\\Kho lưu trữ biên bản.sqlite3"
 TITLE = "Hội nghị sơ kết công tác chuyển đổi số 6 tháng đầu năm"
+# A recording of the hall, attached and replayed; the first speech is its seconds 2 to 7.
+RECORDING = "C:\\Ghi âm\\Hội trường tầng 2.wav"
 
 # Run inside the started window (MINUTES_APP_UI_SCRIPT): what only the running app can tell.
 WINDOW_SCRIPT = """
 import json
+import sys
+import time
 from pathlib import Path
 
 import keyring
-from PySide6.QtCore import QTimer
+import sounddevice
+from PySide6.QtCore import QProcess, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractItemView
 
+from minutes_app.audio.client import AudioClient, worker_command
+from minutes_app.audio.devices import input_devices
 from minutes_app.documents.fonts import serif_for
 from minutes_app.storage import data_dir
 from minutes_app.ui.printing import paint_pages, pdf_page_images
 
 OUT = Path(OUT_FOLDER)
+facts = {}
+
+
+def until(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
+# The audio process, started as the recorder bar starts it, records the tone as if spoken
+# into a microphone (Wine has no sound device), then ends.
+def record():
+    client = AudioClient(window.archive.engine.url.render_as_string(hide_password=False), MEETING_ID, [],
+                         {"file": TONE}, {"null": True})
+    ready = client.ready.wait(120)
+    client.send("record")
+    until(lambda: client.status.recording and client.status.elapsed >= 2)
+    client.send("stop")
+    until(lambda: any(s.state == "stopped" for s in client.segments.values()))
+    ended = client.close()
+    facts["worker"] = {
+        "program": Path(worker_command()[0]).name, "ready": ready, "ended": ended,
+        "exit code": client.process.returncode, "errors": [e for e in client.events if "error" in e],
+        "segments": [[s.state, round(s.duration, 1)] for s in client.segments.values()],
+    }
+
+
+# A second start on the same archive asks this window, through its local socket (a named
+# pipe), to come forward, and ends.
+def second_start():
+    asked = []
+    beacon.asked.connect(lambda: asked.append(True))
+    second = QProcess(app)
+
+    def done(code, _status):
+        facts["second start"] = {"exit code": code, "asked": bool(asked)}
+        finish()
+
+    second.finished.connect(done)
+    second.start(sys.executable, [])
+    QTimer.singleShot(180_000, finish)  # no answer: the facts say so
+
+
+def finish():
+    if not window.isVisible():
+        return
+    (OUT / "window.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    window.close()
 
 
 def check():
@@ -77,7 +134,7 @@ def check():
     pages = pdf_page_images(OUT / "bien-ban.pdf", dpi=60)
     paint_pages(printer, pages)
     window.grab().save(str(OUT / "window.png"))
-    facts = {
+    facts.update({
         "title": window.windowTitle(),
         "visible": window.isVisible(),
         "icon sizes": len(app.windowIcon().availableSizes()),
@@ -88,9 +145,11 @@ def check():
         "password": keyring.get_password("minutes-app", "thư.ký@máy-chủ:5432/kho"),
         "serif": str(serif_for("Biên bản").regular),
         "printed pages": len(pages),
-    }
-    (OUT / "window.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
-    window.close()
+        "portaudio": sounddevice.get_portaudio_version()[1],
+        "microphones": input_devices(),
+    })
+    record()
+    second_start()
 
 
 QTimer.singleShot(1000, check)
@@ -185,8 +244,9 @@ def check_install(app: Installed, bundle: Path, expected: dict[str, str]) -> Non
     print(f"installed: {size:.1f} MB in {app.folder.name}, byte for byte the bundle; shortcuts, Settings > Apps")
 
 
-def check_documents(app: Installed, out: Path) -> None:
-    """Exports from the archive with a Vietnamese path, into the long folder, their text read back."""
+def check_documents(app: Installed, out: Path) -> str:
+    """Exports from the archive with a Vietnamese path, into the long folder, their text read
+    back; the id of the meeting imported there."""
     meeting = app.run("import", windows_path(EXAMPLE), "--db", f"sqlite:///{ARCHIVE}").stdout.strip()
     if not meeting.isdigit():
         fail(f"import printed {meeting!r}, not a meeting id")
@@ -209,6 +269,33 @@ def check_documents(app: Installed, out: Path) -> None:
             if document == "minutes" and form == "pdf":
                 shutil.copy(written, out / "bien-ban.pdf")
     print(f"documents: minutes and article, PDF and DOCX, read back; folder path of {len(LONG_FOLDER) + 30} characters")
+    return meeting
+
+
+def linux_path(wine: Wine, windows: str) -> Path:
+    """Where a file on the prefix's drive C: is, for this Linux machine."""
+    return wine.prefix / "drive_c" / PureWindowsPath(windows).relative_to("C:\\").as_posix()
+
+
+def check_audio(app: Installed, meeting: str) -> None:
+    """FFmpeg's libraries through PyAV: a recording attached (decoded, encoded as Opus into
+    the archive) and the first speech's clip cut from it, all in Vietnamese-named folders."""
+    usage = app.run("audio", "--help").stdout
+    if "--attach" not in usage or "--speech" not in usage:
+        fail(f"audio --help printed:\n{usage}")
+    sound = linux_path(app.wine, RECORDING)
+    sound.parent.mkdir()
+    write_tone(sound, 7)
+    db = f"sqlite:///{ARCHIVE}"
+    attached = app.run("audio", meeting, "--db", db, "--attach", RECORDING, "--start", "2026-07-10T07:59:58").stdout
+    if "Hội trường tầng 2.wav" not in attached or "dài 7.0 giây" not in attached:
+        fail(f"audio --attach printed {attached!r}")
+    clip = "C:\\Ghi âm\\Ý kiến thứ nhất.wav"
+    app.run("audio", meeting, "--db", db, "--speech", "1", "-o", clip)
+    seconds = wav_seconds(linux_path(app.wine, clip))
+    if abs(seconds - 5) > 0.1:
+        fail(f"the first speech's clip lasts {seconds:.2f} s, not 5")
+    print(f"audio: a recording attached (Opus through FFmpeg), the first speech's clip cut: {seconds:.1f} s")
 
 
 def embedded_fonts(pdf: Path) -> str:
@@ -244,9 +331,10 @@ def check_fonts(app: Installed, out: Path) -> None:
     print("fonts: Liberation Serif shipped, Times New Roman from C:\\Windows\\Fonts, embedded")
 
 
-def check_window(app: Installed, out: Path) -> None:
+def check_window(app: Installed, out: Path, meeting: str) -> None:
     script = out / "window.py"
-    script.write_text(f"OUT_FOLDER = {windows_path(out)!r}\n{WINDOW_SCRIPT}", encoding="utf-8")
+    script.write_text(f"OUT_FOLDER = {windows_path(out)!r}\nMEETING_ID = {int(meeting)}\nTONE = {RECORDING!r}\n"
+                      f"{WINDOW_SCRIPT}", encoding="utf-8")
     done = app.run(gui=True, env={"MINUTES_APP_UI_SCRIPT": windows_path(script)})
     if "Traceback" in done.stderr:
         fail(f"the window wrote a traceback:\n{done.stderr}")
@@ -260,13 +348,24 @@ def check_window(app: Installed, out: Path) -> None:
     shipped_font = facts["serif"].endswith("LiberationSerif-Regular.ttf")
     if wrong or facts["rows"] < 1 or facts["printed pages"] < 1 or not shipped_font:
         fail(f"the window reports {facts}, expected {expected}")
+    # PortAudio loads (Wine has no sound device to list); the audio process runs as the
+    # console program beside the window's, records and ends when told.
+    worker = facts["worker"]
+    recorded = [seconds for state, seconds in worker["segments"] if state == "stopped"]
+    if (not facts["portaudio"].startswith("PortAudio") or worker["program"] != "minutes-app-cli.exe"
+            or not worker["ready"] or not worker["ended"] or worker["exit code"] != 0 or worker["errors"]
+            or len(recorded) != 1 or recorded[0] < 2):
+        fail(f"the audio process: {worker}, {facts['portaudio']}")
+    if facts.get("second start") != {"exit code": 0, "asked": True}:
+        fail(f"a second start on the archive: {facts.get('second start')}")
     printed = subprocess.run(["pdfinfo", str(out / "in.pdf")], capture_output=True, text=True, check=True).stdout
     if re.search(r"^Pages:\s+(\d+)$", printed, re.M)[1] != str(facts["printed pages"]):
         fail(f"printing gave:\n{printed}")
     if app.registry(SETTINGS_KEY) is None:
         fail(f"no settings in {SETTINGS_KEY} after the window closed")
     print(f"window: shown and closed; {facts['keyring']}, {facts['data folder']}, "
-          f"{facts['printed pages']} pages printed")
+          f"{facts['printed pages']} pages printed; {facts['portaudio']}; the audio process recorded "
+          f"{recorded[0]:.1f} s and ended; a second start brought the window forward")
 
 
 def main(installer: Path, bundle: Path) -> None:
@@ -276,6 +375,8 @@ def main(installer: Path, bundle: Path) -> None:
     left_out = {"icuuc.dll", "bcryptprimitives.dll", "opengl32sw.dll"}  # see the spec
     if found := left_out & {p.name.lower() for p in bundle.rglob("*")}:
         fail(f"the bundle holds {found}")
+    if (bundle / "minutes-app.pkg").read_bytes() != (bundle / "minutes-app-cli.pkg").read_bytes():
+        fail("the two programs' Python code differs: the installer would hold it twice")
     check_payload(installer, bundle)
     expected = tree(bundle)
 
@@ -298,10 +399,10 @@ def main(installer: Path, bundle: Path) -> None:
         fail(f"the default archive is not in %LOCALAPPDATA%\\{APP_ID}")
     if not lists(app.run("list").stdout, meeting):
         fail("list does not show the imported meeting")
-    check_documents(app, out)
+    check_audio(app, check_documents(app, out))
     check_fonts(app, out)
     backup = PureWindowsPath(app.run("backup").stdout.strip())
-    check_window(app, out)
+    check_window(app, out, meeting)
 
     # An upgrade over it: a file only an older version had goes, the user's data stays.
     stray = app.folder / "_internal" / "from-an-older-version.pyd"
