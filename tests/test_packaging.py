@@ -119,7 +119,8 @@ def test_the_windows_installer_compiles_as_64_bit_with_the_bundle_in_it(tmp_path
     # A stand-in for the bundle, which only `make dist` builds (under Wine).
     bundle = tmp_path / "minutes-app-windows"
     (bundle / "_internal" / "PySide6").mkdir(parents=True)
-    for name in ("minutes-app.exe", "minutes-app-cli.exe", "_internal/python313.dll", "_internal/PySide6/Qt6Core.dll"):
+    for name in ("minutes-app.exe", "minutes-app-cli.exe", "minutes-app.pkg", "minutes-app-cli.pkg",
+                 "_internal/python313.dll", "_internal/PySide6/Qt6Core.dll"):
         (bundle / name).write_bytes(b"MZ" + name.encode())
     installer = tmp_path / f"minutes-app-{__version__}-windows-x64-setup.exe"
     assert 'MUI_LANGUAGE "Vietnamese"' in NSIS_SCRIPT.read_text(encoding="utf-8-sig")
@@ -152,9 +153,10 @@ def test_the_uninstaller_removes_the_program_and_never_the_users_data() -> None:
             assert args == ["HKCU", defines["UNINSTALL_KEY"]], args
         else:
             assert command in ("SetShellVarContext", "!insertmacro"), command
-    # Everything the installer puts in the folder (a PyInstaller bundle: two programs and
-    # _internal), so that the folder itself goes too.
-    program = {f"$INSTDIR\\{name}" for name in ("minutes-app.exe", "minutes-app-cli.exe", "uninstall.exe", "_internal")}
+    # Everything the installer puts in the folder (a PyInstaller bundle: two programs, their
+    # Python code beside them, and _internal), so that the folder itself goes too.
+    program = {f"$INSTDIR\\{name}" for name in ("minutes-app.exe", "minutes-app-cli.exe", "minutes-app.pkg",
+                                                  "minutes-app-cli.pkg", "uninstall.exe", "_internal")}
     assert program | shortcuts | {"$INSTDIR"} == removed
     for command, *args in _nsis_section(script, "${APP_NAME}"):
         if command in ("RMDir", "Delete"):

@@ -145,8 +145,8 @@ def install_packages(wheel: Path, python_version: str) -> None:
 
 def keep_windows_packages(python_version: str) -> None:
     """Check that every dependency Windows needs is installed, in a version it accepts, and
-    remove what pip installed for Linux only (Secret Service's cryptography and cffi: PyInstaller
-    would collect cffi, which pywin32-ctypes prefers to ctypes when it is there, with setuptools)."""
+    remove what pip installed for Linux only (Secret Service's cryptography and its kin), which
+    PyInstaller would otherwise collect."""
     installed = {canonicalize_name(d.metadata["Name"]): d for d in metadata.distributions(path=[str(SITE_PACKAGES)])}
     markers = {**WINDOWS_MARKERS, "python_version": python_version, "python_full_version": f"{python_version}.0"}
     needed: set[tuple[str, str]] = set()
