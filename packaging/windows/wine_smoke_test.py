@@ -3,7 +3,7 @@ building them: ``python packaging/windows/wine_smoke_test.py SETUP.exe dist/minu
 
 In a new Wine prefix (build/windows/smoke), as a secretary would use it:
 
-- the installer's size and payload (listed by 7-Zip) against the bundle;
+- the installer's size and payload (unpacked by 7-Zip) against the bundle;
 - a silent install for the user: the program in %LOCALAPPDATA%\\Programs\\Biên bản hội nghị,
   byte for byte the bundle, its shortcuts and its entry in Settings > Apps;
 - the installed app: its version; the shared example imported into the default archive in
@@ -175,13 +175,15 @@ def megabytes(paths: list[Path]) -> float:
     return sum(p.stat().st_size for p in paths) / 1e6
 
 
-def check_payload(installer: Path, bundle: Path) -> None:
-    """The files in the installer, as 7-Zip lists them, are the bundle's, at the same sizes."""
-    listing = subprocess.run(["7z", "l", "-slt", str(installer)], capture_output=True, text=True, check=True).stdout
-    entries = re.findall(r"^Path = (.+)\n(?:.+\n)*?Size = (\d*)", listing.split("----------", 1)[1], re.M)
-    payload = {path: int(size) for path, size in entries
+def check_payload(installer: Path, expected: dict[str, str]) -> None:
+    """The files in the installer, unpacked by 7-Zip, are the bundle's, byte for byte (files
+    that are the same are stored once: the listing gives no sizes, so they are compared unpacked)."""
+    unpacked = WORK.parent / "payload"
+    shutil.rmtree(unpacked, ignore_errors=True)
+    subprocess.run(["7z", "x", "-bd", "-y", f"-o{unpacked}", str(installer)], capture_output=True, check=True)
+    payload = {path: digest for path, digest in tree(unpacked).items()
                if not path.startswith("$PLUGINSDIR/") and path != "uninstall.exe"}
-    expected = {p.relative_to(bundle).as_posix(): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
+    shutil.rmtree(unpacked)
     if payload != expected:
         different = sorted(set(payload.items()) ^ set(expected.items()))
         fail(f"the installer's files differ from the bundle's: {different[:10]}")
@@ -377,8 +379,8 @@ def main(installer: Path, bundle: Path) -> None:
         fail(f"the bundle holds {found}")
     if (bundle / "minutes-app.pkg").read_bytes() != (bundle / "minutes-app-cli.pkg").read_bytes():
         fail("the two programs' Python code differs: the installer would hold it twice")
-    check_payload(installer, bundle)
     expected = tree(bundle)
+    check_payload(installer, expected)
 
     shutil.rmtree(WORK, ignore_errors=True)
     out = WORK / "out"
