@@ -10,11 +10,16 @@ RUN_DEBS := fonts-liberation2 fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-
 	libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 fontconfig libportaudio2
 # Recording and replay are tested on speech made by espeak-ng and sox, through PulseAudio.
 TEST_DEBS := $(RUN_DEBS) poppler-utils libreoffice-writer-nogui xvfb postgresql \
-	nsis desktop-file-utils appstream espeak-ng sox pulseaudio pulseaudio-utils
-# Building the bundle: PyInstaller copies the run-time libraries and strips them.
-DIST_DEBS := $(RUN_DEBS) poppler-utils binutils
+	nsis p7zip-full desktop-file-utils appstream espeak-ng sox pulseaudio pulseaudio-utils
+# Building the bundles: PyInstaller copies the run-time libraries and strips them (binutils,
+# which also link two stand-ins for Windows libraries Wine lacks). The Windows bundle is
+# built and tested under Wine, its interpreter's signatures checked by osslsigncode, its
+# installer made by NSIS and listed by 7-Zip.
+DIST_DEBS := $(RUN_DEBS) poppler-utils binutils wine64 nsis osslsigncode p7zip-full
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' minutes_app/__init__.py)
+SETUP = dist/minutes-app-$(VERSION)-windows-x64-setup.exe
 
-.PHONY: run test bench dist translations icons debs-run debs-test debs-dist clean
+.PHONY: run test bench dist dist-wheel dist-linux dist-windows translations icons debs-run debs-test debs-dist clean
 
 run: $(VENV)/.installed debs-run
 	$(BIN)/minutes-app
@@ -29,16 +34,27 @@ test: $(VENV)/.installed-test debs-test
 bench: $(VENV)/.installed-test debs-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
-# The wheel and the Linux bundle (dist/minutes-app/), smoke-tested, and its tar.gz; see
-# docs/packaging.md. The bundle is made from the wheel, built from a clean build/.
-dist: $(VENV)/.installed-dist debs-dist
-	rm -rf build dist
+# The wheel, the Linux bundle (dist/minutes-app/) and its tar.gz, the Windows bundle
+# (dist/minutes-app-windows/) and its installer, each smoke-tested; see docs/packaging.md.
+# The bundles are made from the wheel, built from a clean build/; build/cache keeps what the
+# Windows build downloads. `make dist-windows` (or dist-linux) builds the wheel and one of them.
+dist: dist-linux dist-windows
+
+dist-wheel: $(VENV)/.installed-dist debs-dist
+	rm -rf dist $(filter-out build/cache,$(wildcard build/*))
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+
+dist-linux: dist-wheel
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/minutes-app.spec
 	cp packaging/linux/* dist/minutes-app/
 	$(BIN)/python packaging/smoke_test.py dist/minutes-app
-	tar -C dist -czf dist/minutes-app-$$($(BIN)/python -c 'import minutes_app; print(minutes_app.__version__)')-linux-x86_64.tar.gz minutes-app
+	tar -C dist -czf dist/minutes-app-$(VERSION)-linux-x86_64.tar.gz minutes-app
+
+dist-windows: dist-wheel
+	$(BIN)/python packaging/windows/build.py
+	makensis -WX -V2 -DOUTFILE=$(CURDIR)/$(SETUP) packaging/windows/minutes-app.nsi
+	$(BIN)/python packaging/windows/wine_smoke_test.py $(SETUP) dist/minutes-app-windows
 
 # After changing a window string: update the .ts source (then translate what is new in it,
 # e.g. with pyside6-linguist) and compile the .qm the app loads.

@@ -73,6 +73,14 @@ class Archive:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def place(self) -> str:
+        """Where the archive is, as the user names it: a file's path (the URL would percent-encode
+        its letters, and a Windows path's colon and backslashes), else the server's address."""
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            return str(self.engine.url.database)
+        return self.url
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -61,6 +61,20 @@ def check_pdf(path: Path, fonts: str) -> None:
         raise SystemExit(f"{path.name}: {fonts} is not embedded:\n{embedded}")
 
 
+def write_tone(path: Path, seconds: int) -> None:
+    """A recording for the audio checks: a mono WAV of a sawtooth tone."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(22050)
+        out.writeframes(b"".join(struct.pack("<h", (n * 300) % 20000 - 10000) for n in range(22050 * seconds)))
+
+
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path)) as clip:
+        return clip.getnframes() / clip.getframerate()
+
+
 def constant(name: str) -> str:
     """A string constant of minutes_app/__init__.py, read without importing the app."""
     return re.search(rf'^{name} = "(.+)"', (ROOT / "minutes_app" / "__init__.py").read_text(), re.M)[1]
@@ -97,16 +111,11 @@ def main(app: Path) -> None:
 
         # FFmpeg's libraries load: a recording is attached, converted to Opus, and its clip cut.
         sound = work / "tone.wav"
-        with wave.open(str(sound), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(22050)
-            out.writeframes(b"".join(struct.pack("<h", (n * 300) % 20000 - 10000) for n in range(22050 * 7)))
+        write_tone(sound, 7)
         run(app, "audio", meeting_id, "--db", archive, "--attach", str(sound), "--start", "2026-07-10T07:59:58",
             env=env)
         run(app, "audio", meeting_id, "--db", archive, "--speech", "1", "-o", str(work / "clip.wav"), env=env)
-        with wave.open(str(work / "clip.wav")) as clip:
-            assert abs(clip.getnframes() / clip.getframerate() - 5) < 0.1, clip.getnframes()
+        assert abs(wav_seconds(work / "clip.wav") - 5) < 0.1, wav_seconds(work / "clip.wav")
 
         refused = run(app, "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", env=env, check=False)
         assert "Không mở được kho lưu trữ" in refused.stderr, refused.stderr  # the driver loaded, the server is absent

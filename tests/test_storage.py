@@ -45,6 +45,15 @@ def test_default_archive_is_created_in_the_user_data_folder(
 
 
 @pytest.mark.databases
+def test_an_archive_file_is_named_by_its_path_as_typed(tmp_path: Path) -> None:
+    # The URL would show "H%E1%BB%93 s%C6%A1", and on Windows "C%3A%5CUsers%5C…".
+    path = tmp_path / "Hồ sơ văn phòng" / "Kho lưu trữ biên bản.sqlite3"
+    with open_archive(f"sqlite:///{path}") as archive:
+        assert archive.place == str(path)
+    with open_archive("sqlite://") as archive:
+        assert archive.place == "sqlite://"
+
+
 def test_empty_database_migrates_to_head_and_matches_the_model(db_url: str) -> None:
     archive = open_archive(db_url)
     with archive.engine.connect() as connection:

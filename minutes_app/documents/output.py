@@ -8,11 +8,13 @@ from pathlib import Path
 from minutes_app.archive_files import ArchiveFileError, refuse_archive_file
 from minutes_app.documents import ExportError
 from minutes_app.i18n import _
+from minutes_app.longpaths import long_path
 
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it over ``path``."""
-    folder = path.parent if str(path.parent) else Path(".")
+    target = long_path(path)
+    folder = target.parent if str(target.parent) else Path(".")
     temporary: str | None = None
     try:
         refuse_archive_file(path)
@@ -23,7 +25,7 @@ def write_file(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
         temporary = None
     except OSError as error:
         raise ExportError(_explain(error, path)) from None

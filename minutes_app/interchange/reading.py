@@ -22,6 +22,7 @@ from minutes_app.interchange.validation import (
     reference_problems,
     schema_problems,
 )
+from minutes_app.longpaths import long_path
 from minutes_app.model import (
     Attendance,
     AudioChunk,
@@ -50,6 +51,7 @@ def read_meeting_file(path: Path, audio: bool = True) -> Meeting:
     """The meeting in ``path``, photos included, and its audio unless ``audio`` is False;
     raises InvalidMeetingFile listing every problem."""
     source = str(path)
+    path = long_path(path)
     try:
         refuse_archive_file(path)
         if path.stat().st_size > MAX_FILE_BYTES:

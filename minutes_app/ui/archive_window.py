@@ -53,7 +53,7 @@ class ArchiveWindow(QMainWindow):
         self.settings = settings or Settings()
         self.meeting_windows: dict[int, MeetingWindow] = {}
         self.task_register: TaskRegisterWindow | None = None
-        self.setWindowTitle(f"{app_name()} — {archive.url}")
+        self.setWindowTitle(f"{app_name()} — {archive.place}")
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo tên cuộc họp, người dự, nội dung (không cần dấu)…"))
