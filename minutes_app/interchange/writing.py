@@ -127,6 +127,7 @@ def meeting_document(
                             "organization": a.organization,
                             "group": a.group_name,
                             "present": None if a.present else False,
+                            "guest_of_honour": True if a.guest_of_honour else None,
                             "absence_reason": a.absence_reason,
                         }
                     ),
@@ -143,6 +144,7 @@ def meeting_document(
                             "subject": s.subject,
                             "at": _iso(s.at) if s.at else None,
                             "summary": s.summary,
+                            "quote": s.quote or None,
                             "photo": photo(s.photo),
                         }
                     ),
@@ -193,6 +195,7 @@ def meeting_document(
                         "author": press.author,
                         "general_photo": photo(press.general_photo),
                         "topics_intro": press.topics_intro,
+                        "background": press.background or None,
                     }
                 ),
                 press.extensions,
