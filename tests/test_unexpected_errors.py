@@ -134,8 +134,7 @@ def test_the_window_shows_a_message_with_the_details_a_click_away(
 
         monkeypatch.setattr(pdf_render, "render_pdf", broken)
         out = tmp_path / "bien-ban.pdf"
-        monkeypatch.setattr("minutes_app.ui.exporting.QFileDialog.getSaveFileName",
-                            lambda *args: (str(out), "PDF"))
+        monkeypatch.setattr("minutes_app.ui.file_dialogs.save_file", lambda *args: out)
         [action] = [a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Xuất biên bản ra PDF…"]
         action.trigger()  # the slot raises: nothing in the window's code catches it
 
