@@ -147,11 +147,18 @@ class _Finder:
                 yield _Mention(found.start(), found.end(), entry, "short")
                 continue
             entry = self.by_long[_key(found.group("long"))]
+            if entry.introduce and found.group("long")[0].isupper() and not _sentence_starts(text, found.start()):
+                continue  # part of a name: 'Trung tâm Công nghệ thông tin và Truyền thông'
             after = re.match(rf"\s*\({re.escape(entry.short)}\)", text[found.end():])
             mention = _Mention(found.start(), found.end() + (after.end() if after else 0), entry,
                                "introduced" if after else "long")
             taken = mention.end
             yield mention
+
+
+def _sentence_starts(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before.endswith((".", "!", "?", ":"))
 
 
 def _long_pattern(long: str) -> str:
@@ -205,7 +212,6 @@ def _spelled(text: str, mention: _Mention) -> str:
     typed = text[mention.start:mention.end]
     if mention.form == "long":
         return typed
-    before = text[:mention.start].rstrip()
-    if not before or before.endswith((".", "!", "?", ":")) or before.endswith(_NAME_HEADS):
+    if _sentence_starts(text, mention.start) or text[:mention.start].rstrip().endswith(_NAME_HEADS):
         return capitalize_first(mention.entry.long)
     return mention.entry.long

@@ -190,10 +190,17 @@ def starts_with_proper_noun(text: str) -> bool:
     return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper()
 
 
+# A level of local government before its name: in lower case mid-sentence ('huyện Nam Đàn').
+_LEVEL_BEFORE_NAME = re.compile(r"(Tỉnh|Huyện|Xã|Phường|Thị xã|Thị trấn|Quận|Thành phố|Thôn|Xóm|Bản|Buôn)"
+                                r"\s+(?!Hồ Chí Minh)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÓÒỎÕỌÉÈẺẼẸ]")
+
+
 def continue_sentence(text: str) -> str:
     """``text`` written to continue a sentence: the first letter in lower case, unless it
     begins a proper noun. Numbers, quotes and the rest are kept as typed."""
-    if not text or starts_with_proper_noun(text) or not text[0].isupper():
+    if not text or not text[0].isupper():
+        return text
+    if starts_with_proper_noun(text) and not _LEVEL_BEFORE_NAME.match(text):
         return text
     return text[0].lower() + text[1:]
 
@@ -223,10 +230,18 @@ _GENERIC_AFTER_CAC = re.compile(
 )
 
 
+# Words that open a name of people or bodies in general, capitalised in a record's list but
+# in lower case mid-sentence ('thành viên Ban Chỉ đạo'); any other opening is kept as typed
+# ('Văn phòng Sở', 'Công đoàn Sở' are names).
+_COMMON_HEADS = ("Các", "Những", "Mỗi", "Từng", "Toàn thể", "Thành viên", "Ủy viên", "Lãnh đạo", "Đại diện",
+                 "Cán bộ", "Đảng viên", "Đoàn viên", "Hội viên", "Người đứng đầu", "Thủ trưởng", "Đại biểu",
+                 "Bộ phận", "Tổ công tác")
+
+
 def mid_sentence(text: str) -> str:
     """A name of people or bodies as it reads inside a sentence: 'Các Sở, ngành' becomes
     'các sở, ngành', 'Thành viên Ban Chỉ đạo' 'thành viên Ban Chỉ đạo'; names keep their
-    capitals ('Sở Y tế', 'UBND huyện Nam Đàn', 'Công an tỉnh')."""
+    capitals ('Sở Y tế', 'UBND huyện Nam Đàn', 'Văn phòng Sở')."""
     text = text.strip()
 
     def lower_list(found: re.Match[str]) -> str:
@@ -237,7 +252,15 @@ def mid_sentence(text: str) -> str:
             return found.group(1).lower() + found.group(0)[len(found.group(1)):]
         return found.group(1).lower() + found.group(2) + listed.lower()
 
-    return continue_sentence(_GENERIC_AFTER_CAC.sub(lower_list, text))
+    text = _GENERIC_AFTER_CAC.sub(lower_list, text)
+    head = next((h for h in _COMMON_HEADS if re.match(re.escape(h) + r"(?!\w)", text)), None)
+    if head or _OFFICE_OF_MANY.match(text) or _LEVEL_BEFORE_NAME.match(text):
+        return text[0].lower() + text[1:]
+    return text
+
+
+# An office held in many bodies: 'Bí thư các huyện ủy', 'Giám đốc các sở'.
+_OFFICE_OF_MANY = re.compile(r"[^\W\d]+(\s+[^\W\d]+)?\s+(các|những)\s", re.UNICODE)
 
 
 # Titles that are ranks in a Party committee or an assembly rather than the office a person

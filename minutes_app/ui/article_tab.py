@@ -148,13 +148,13 @@ class ArticleTab(QWidget):
             self._widgets.append(widget)
 
     def _block_widget(self, index: int, block: ArticleBlock) -> QWidget:
-        names = {"headline": self.tr("Tít"), "lead": self.tr("Sa-pô"), "paragraph": self.tr("Đoạn {n}"),
-                 "photo": self.tr("Chú thích ảnh"), "byline": self.tr("Tác giả")}
+        names = {"headline": self.tr("Tít"), "lead": self.tr("Sa-pô"), "subheading": self.tr("Tiêu đề phụ"),
+                 "paragraph": self.tr("Đoạn {n}"), "photo": self.tr("Chú thích ảnh"), "byline": self.tr("Tác giả")}
         name = names[block.kind].format(n=index)
         if block.kind == "photo":
             return self._photo_widget(index, block, name)
         editor: QLineEdit | QPlainTextEdit
-        if block.kind in ("headline", "byline"):
+        if block.kind in ("headline", "subheading", "byline"):
             editor = QLineEdit(block.text)
             editor.textEdited.connect(lambda text, i=index: self._edited(i, text))
             editor.editingFinished.connect(self.editor.seal)
@@ -164,7 +164,7 @@ class ArticleTab(QWidget):
             editor = _GrowingText(block.text)
             editor.textChanged.connect(lambda i=index, e=editor: self._edited(i, e.toPlainText()))
         font = QFont(editor.font())
-        font.setBold(block.kind in ("headline", "lead", "byline"))
+        font.setBold(block.kind in ("headline", "lead", "subheading", "byline"))
         if block.kind == "headline":
             font.setPointSizeF(font.pointSizeF() * 1.4)
         editor.setFont(font)
