@@ -6,14 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document as open_docx
 
+from minutes_app.documents import export_document
 from minutes_app.documents.abbreviations import AbbreviationsError, load_abbreviations, user_abbreviations_file
 from minutes_app.documents.article_draft import LONG_ARTICLE, ArticleBlock, draft_article
 from minutes_app.documents.wording import opening_words, sentences, starts_with_verb, titles_text
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.model import Meeting
 from tests import article_records as records
-from tests.helpers import picture
+from tests.helpers import flat, pdf_body, picture
 
 KINDS = ("PARTY_CONFERENCE", "STATE_CONFERENCE", "SMALL_MEETING", "long_meeting")
 
@@ -283,3 +285,27 @@ def test_the_background_paragraph_follows_the_lead(tmp_path: Path) -> None:
     assert blocks[2] == ArticleBlock("paragraph", "Năm 2026 là năm đầu thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần "
                                                   "thứ XX về phát triển kết cấu hạ tầng giao thông.")
     assert blocks[3].kind == "photo"
+
+
+# --- the exports -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_exports_print_the_sub_headings_in_bold_in_their_place(tmp_path: Path, fmt: str) -> None:
+    meeting, blocks = drafted(tmp_path, "long_meeting")
+    path = tmp_path / f"tin-bai.{fmt}"
+    export_document(meeting, "press-release", fmt, path)
+    headings = texts(blocks, "subheading")
+    if fmt == "docx":
+        paragraphs = [p for p in open_docx(str(path)).paragraphs if p.text]
+        assert [p.text for p in paragraphs] == [b.text for b in blocks]  # no photos in this record
+        for paragraph in paragraphs:
+            bold = all(run.bold for run in paragraph.runs)
+            assert bold == (paragraph.text in headings or paragraph.text in texts(blocks, "headline", "lead", "byline"))
+        return
+    text = flat(pdf_body(path, mode="-raw"))
+    position = 0
+    for block in blocks:
+        found = text.find(flat(block.text), position)
+        assert found >= 0, block
+        position = found
