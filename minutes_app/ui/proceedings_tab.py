@@ -111,8 +111,15 @@ class ProceedingsTab(QWidget):
         self.summary.setPlaceholderText(self.tr("Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới)"))
         route_undo_keys(self.summary, keys)
 
+        self.quote = QLineEdit()
+        self.quote.setAccessibleName(self.tr("Trích dẫn nguyên văn lời người phát biểu"))
+        self.quote.setPlaceholderText(self.tr("Câu nói nguyên văn để tin bài trích dẫn, không cần ngoặc kép "
+                                              "(không bắt buộc)"))
+        route_undo_keys(self.quote, keys)
+
         self.summary_binding = FieldBinding(bridge, self.summary, "summary")
         self.subject_binding = FieldBinding(bridge, self.subject, "subject")
+        self.quote_binding = FieldBinding(bridge, self.quote, "quote")
 
         form = QFormLayout()
         form.addRow(self.tr("&Giờ"), self.at)
@@ -127,6 +134,9 @@ class ProceedingsTab(QWidget):
         summary_label.setBuddy(self.summary)
         detail_layout.addWidget(summary_label, 0)
         detail_layout.addWidget(self.summary, 1)
+        quote_row = QFormLayout()
+        quote_row.addRow(self.tr("Trích &dẫn"), self.quote)
+        detail_layout.addLayout(quote_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -169,6 +179,7 @@ class ProceedingsTab(QWidget):
             widget.setEnabled(speech is not None)
         self.summary_binding.show_row(speech)
         self.subject_binding.show_row(speech)
+        self.quote_binding.show_row(speech)
         if speech is None:
             return
         self.at.setTime(QTime(speech.at) if speech.at else QTime(0, 0))

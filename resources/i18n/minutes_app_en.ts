@@ -249,6 +249,18 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Print preview…</translation>
     </message>
     <message>
+        <source>Bối cảnh: đoạn giới thiệu bối cảnh, in sau sa-pô</source>
+        <translation>Background: a paragraph on the context, printed after the lead</translation>
+    </message>
+    <message>
+        <source>Bối cảnh của Hội nghị, in ngay sau sa-pô (không bắt buộc)</source>
+        <translation>The meeting&apos;s background, printed right after the lead (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Bối cảnh</source>
+        <translation>&amp;Background</translation>
+    </message>
+    <message>
         <source>Nội dung tin bài</source>
         <translation>Article text</translation>
     </message>
@@ -267,6 +279,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Sa-pô</source>
         <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Tiêu đề phụ</source>
+        <translation>Sub-heading</translation>
     </message>
     <message>
         <source>Đoạn {n}</source>
@@ -346,6 +362,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Lý do vắng</source>
         <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>Khách mời danh dự</source>
+        <translation>Guest of honour</translation>
     </message>
     <message>
         <source>Danh sách đại biểu</source>
@@ -1159,6 +1179,14 @@ Your version: «{mine}»</translation>
         <translation>Summary of the speech… (Ctrl+Enter: new speech)</translation>
     </message>
     <message>
+        <source>Trích dẫn nguyên văn lời người phát biểu</source>
+        <translation>The speaker&apos;s own words, quoted</translation>
+    </message>
+    <message>
+        <source>Câu nói nguyên văn để tin bài trích dẫn, không cần ngoặc kép (không bắt buộc)</source>
+        <translation>Words the article quotes verbatim, without quotation marks (optional)</translation>
+    </message>
+    <message>
         <source>&amp;Giờ</source>
         <translation>&amp;Time</translation>
     </message>
@@ -1181,6 +1209,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>&amp;Tóm tắt</source>
         <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>Trích &amp;dẫn</source>
+        <translation>&amp;Quote</translation>
     </message>
     <message>
         <source>(không có ảnh)</source>
