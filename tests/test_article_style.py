@@ -309,3 +309,18 @@ def test_exports_print_the_sub_headings_in_bold_in_their_place(tmp_path: Path, f
         found = text.find(flat(block.text), position)
         assert found >= 0, block
         position = found
+
+
+def test_speeches_with_pieces_missing(tmp_path: Path) -> None:
+    document = record("SMALL_MEETING")
+    document["speeches"] = [
+        {"kind": "report", "subject": "kết quả công tác văn thư tháng 8", "summary": ""},
+        {"kind": "opinion", "summary": "", "quote": "Phải số hóa ngay"},  # a speaker nobody listed
+        {"speaker": "a", "kind": "conclusion", "summary": ""},
+    ]
+    assert texts(draft_article(meeting_of(tmp_path, document)), "paragraph") == [
+        "Tại cuộc họp, báo cáo kết quả công tác văn thư tháng 8 đã được trình bày.",
+        "“Phải số hóa ngay,” đại biểu nhấn mạnh.",
+        "Phát biểu kết luận cuộc họp, Chánh Văn phòng Sở Nội vụ Ngô Văn Hải đề nghị bộ phận văn thư lập kế hoạch "
+        "số hóa trước ngày 30/9/2026.",
+    ]

@@ -202,17 +202,22 @@ class _Drafter:
             prefixes = [f"Báo cáo tại {self.noun}, {who}", f"Cũng tại {self.noun}, {who}"]
             if subject and texts and not starts_with_verb(texts[0]):  # not 'Trình bày báo cáo …, X trình bày'
                 prefixes.insert(1, f"Trình bày báo cáo{subject}, {who}")
+            presented = [f"Tại {self.noun}, {who} trình bày báo cáo{subject}",
+                         f"Cũng tại {self.noun}, {who} trình bày báo cáo{subject}"]
         else:
+            who = "đại biểu"
             caption = f"Quang cảnh {self.noun}"
-            prefixes = [f"Báo cáo tại {self.noun}", f"Theo báo cáo{subject}" if subject else f"Báo cáo {self.noun}",
+            prefixes = [f"Báo cáo tại {self.noun}", f"Theo báo cáo{subject or f' tại {self.noun}'}",
                         f"Cũng tại {self.noun}, báo cáo"]
+            presented = [f"Tại {self.noun}, báo cáo{subject} đã được trình bày",
+                         f"Cũng tại {self.noun}, báo cáo{subject} đã được trình bày"]
         if texts:
             texts[0] = self.opening(*(self.says(p, texts[0]) for p in prefixes))
+            who = self.said_again(speaker)
         elif speech.subject:
-            texts = [self.opening(*(sentence(f"{p} trình bày báo cáo {speech.subject}") for p in prefixes
-                                    if p.startswith(("Báo cáo tại", "Cũng tại"))))]
-        texts = self.quoted(speech, texts, self.said_again(speaker))
-        self.with_photo(speech, texts, caption)
+            texts = [self.opening(*(sentence(p) for p in presented))]
+            who = self.said_again(speaker)
+        self.with_photo(speech, self.quoted(speech, texts, who), caption)
 
     def says(self, who: str, text: str) -> str:
         """'<who> đề xuất ...' when the summary starts with a verb, else '<who> cho biết, ...'."""
@@ -284,14 +289,16 @@ class _Drafter:
             again = self.names.pronoun(speaker)
             caption = f"{self.names.caption(speaker)} phát biểu kết luận {self.noun}"
         else:
-            prefixes = [f"Kết luận {self.noun}", f"Kết thúc {self.noun}, {self.noun}"]
+            who = "đại biểu"
+            prefixes = [f"Kết luận {self.noun}", f"Theo kết luận của {self.noun}"]
             again = self.noun
             caption = f"Quang cảnh {self.noun}"
         said = conclude(texts[0] if texts else "", again, directives)
         if texts:
             first = self.opening(*(self.says(p, said.opening) for p in prefixes))
             texts[0] = " ".join(s for s in (first, said.ahead) if s)
-        texts = self.quoted(speech, texts, self.said_again(speaker) if texts else prefixes[0].split(", ", 1)[-1])
+        # The quote names the speaker again, or in full when nothing before it did.
+        texts = self.quoted(speech, texts, self.said_again(speaker) if texts or speaker is None else who)
         if said.tasks:
             tasks = " ".join(said.tasks)
             if not texts:  # no summary: the tasks follow the speaker's name
@@ -329,8 +336,8 @@ class _Drafter:
             (self.discussion_at, capitalize_first(topics[0].strip()) if topics else ""),
         ]
         for index, text in places:  # the later place first, so that the earlier index still holds
-            before = self.blocks[:index]
-            if text and index < len(self.blocks) and any(b.kind == "paragraph" for b in before):
+            opens_a_part = index < len(self.blocks) and self.blocks[index].kind == "paragraph"
+            if text and opens_a_part and any(b.kind == "paragraph" for b in self.blocks[:index]):
                 self.blocks.insert(index, ArticleBlock("subheading", _heading(text)))
 
 
@@ -340,7 +347,9 @@ def _heading(text: str) -> str:
     if len(text) <= SUBHEADING_LENGTH:
         return text
     cut = max(text.rfind(",", 0, SUBHEADING_LENGTH), text.rfind(" và ", 0, SUBHEADING_LENGTH))
-    return text[:cut] if cut > SUBHEADING_LENGTH // 2 else text[:text.rfind(" ", 0, SUBHEADING_LENGTH)]
+    if cut <= SUBHEADING_LENGTH // 2:
+        cut = text.rfind(" ", 0, SUBHEADING_LENGTH)
+    return text[:cut] if cut > 0 else text[:SUBHEADING_LENGTH]
 
 
 def _repeats(text: str, quote: str) -> bool:
