@@ -73,6 +73,7 @@ def check_structure(meeting: Meeting, blocks: list[ArticleBlock]) -> None:
         for title in meeting.chair.titles:
             assert title in lead
         assert "chủ trì" in lead
+    assert not re.findall(r"(?<!\w)[a-zđ][A-ZĐ]{2,}", as_text(blocks))  # no 'uBND'
     text = spelled_out(flat(as_text(blocks)))
     captions = [b for b in blocks if b.kind == "photo"]
     assert sorted(id(b.photo) for b in captions) == sorted(id(p) for p in meeting.photos)  # each photo once

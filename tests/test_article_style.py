@@ -61,6 +61,12 @@ def test_no_two_paragraphs_in_a_row_open_alike(tmp_path: Path, name: str) -> Non
 
 
 @pytest.mark.parametrize("name", KINDS)
+def test_no_abbreviation_loses_its_capital(tmp_path: Path, name: str) -> None:
+    _meeting, blocks = drafted(tmp_path, name)
+    assert not re.findall(r"(?<!\w)[a-zđ][A-ZĐ]{2,}", "\n".join(b.text for b in blocks))  # 'uBND'
+
+
+@pytest.mark.parametrize("name", KINDS)
 def test_cho_biet_is_never_followed_by_a_verb_of_speaking(tmp_path: Path, name: str) -> None:
     _meeting, blocks = drafted(tmp_path, name)
     said = re.findall(r"cho biết, (.{0,40})", running(blocks))

@@ -105,6 +105,7 @@ def test_a_title_typed_as_the_minutes_name_loses_biên_bản_in_the_subject_line
         ("Huyện Nam Đàn", "huyện Nam Đàn"),
         ("Sở Y tế", "Sở Y tế"),
         ("UBND huyện Nam Đàn", "UBND huyện Nam Đàn"),
+        ("UBND các xã, phường", "UBND các xã, phường"),
         ("Công an tỉnh", "Công an tỉnh"),
         ("Văn phòng Sở", "Văn phòng Sở"),
         ("Công đoàn Sở", "Công đoàn Sở"),

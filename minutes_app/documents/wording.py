@@ -254,7 +254,8 @@ def mid_sentence(text: str) -> str:
 
     text = _GENERIC_AFTER_CAC.sub(lower_list, text)
     head = next((h for h in _COMMON_HEADS if re.match(re.escape(h) + r"(?!\w)", text)), None)
-    if head or _OFFICE_OF_MANY.match(text) or _LEVEL_BEFORE_NAME.match(text):
+    office_of_many = _OFFICE_OF_MANY.match(text) and not text.split()[0].isupper()  # not 'UBND các xã'
+    if head or office_of_many or _LEVEL_BEFORE_NAME.match(text):
         return text[0].lower() + text[1:]
     return text
 
