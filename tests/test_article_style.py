@@ -330,3 +330,11 @@ def test_speeches_with_pieces_missing(tmp_path: Path) -> None:
         "Phát biểu kết luận cuộc họp, Chánh Văn phòng Sở Nội vụ Ngô Văn Hải đề nghị bộ phận văn thư lập kế hoạch "
         "số hóa trước ngày 30/9/2026.",
     ]
+
+
+def test_a_blank_line_typed_in_a_directive_does_not_split_its_paragraph(tmp_path: Path) -> None:
+    document = record("SMALL_MEETING")
+    document["directives"][0]["content"] = "lập kế hoạch số hóa,\n\ntrình Chánh Văn phòng"
+    paragraphs = texts(draft_article(meeting_of(tmp_path, document)), "paragraph")
+    assert paragraphs[-1] == ("Trước mắt, Chánh Văn phòng Sở Nội vụ đề nghị bộ phận văn thư lập kế hoạch số hóa, trình "
+                              "Chánh Văn phòng trước ngày 30/9/2026.")

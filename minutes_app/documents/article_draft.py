@@ -6,6 +6,7 @@ meeting and the chair, the general photo, the reports, the topics discussed, the
 interventions with their photos, the conclusion with its directives, the byline.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -72,6 +73,7 @@ def time_of_day(starts_at: datetime | None) -> str:
     return f"{part} {day_month(starts_at)}"
 
 
+_BLANK_LINES = re.compile(r"[ \t]*(\r?\n|\r)[ \t]*(\r?\n|\r)\s*")
 # Past this many characters of body text the article gets sub-headings, as portals do for long pieces.
 LONG_ARTICLE = 4000
 # A sub-heading longer than this is cut at a comma or 'và' before it.
@@ -120,8 +122,11 @@ class _Drafter:
         return self.blocks
 
     def add(self, kind: BlockKind, text: str) -> None:
-        if text.strip():
-            self.blocks.append(ArticleBlock(kind, text.strip()))
+        # A blank line typed inside a directive or a topic would split the paragraph in two
+        # when composed (a blank line separates an edited block's paragraphs).
+        text = _BLANK_LINES.sub(" ", text).strip()
+        if text:
+            self.blocks.append(ArticleBlock(kind, text))
 
     def photo(self, photo: Photo | None, default_caption: str) -> None:
         if photo is None or id(photo) in self.placed:
