@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from functools import partial
 
-from bench import documents, memory, saving, startup, window
+from bench import documents, memory, saving, startup, tasks, window
 from bench.context import Context, Measured
 
 MEASURES: dict[str, Callable[[Context], Measured]] = {
@@ -17,6 +17,7 @@ MEASURES: dict[str, Callable[[Context], Measured]] = {
     "typing_recording": window.typing_recording,
     "archive_window": window.archive_window,
     "search": window.search,
+    "task_register": tasks.task_register,
     "autosave": saving.autosave,
     **{f"export {d} {f}": partial(documents.export, document=d, fmt=f) for d, f in documents.EXPORTS},
     "export unprepared": documents.export_unprepared,

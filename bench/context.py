@@ -14,6 +14,7 @@ class Context:
     work: str  # a folder for settings, exports and such
     repeats: int
     keystrokes: int
+    screenshot: str = ""  # where the task register's picture goes ("": none)
 
     @property
     def url(self) -> str:

@@ -30,7 +30,9 @@ from minutes_app.archive import import_file, open_archive
 from minutes_app.model import Base
 
 # Bump when the generated data changes, so caches made by older code are not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+# The day the task register is looked at: the archive's tasks are then of every status.
+TASKS_TODAY = date(2026, 1, 15)
 DEFAULT_CACHE = Path(__file__).parent / ".cache"
 
 
@@ -46,11 +48,12 @@ class Sizes:
     photo_size: tuple[int, int]
     meetings: int  # ordinary meetings of the large archive
     archive_speeches: int
+    archive_tasks: int  # directives of the ordinary meetings, followed up as tasks
 
 
-FULL = Sizes(300, 8, 200, 150, 30, 40, 40, (4000, 3000), 10_000, 300_000)
+FULL = Sizes(300, 8, 200, 150, 30, 40, 40, (4000, 3000), 10_000, 300_000, 100_000)
 # For the smoke run: the same code paths in a few seconds.
-TINY = Sizes(12, 3, 6, 30, 3, 3, 3, (640, 480), 30, 300)
+TINY = Sizes(12, 3, 6, 30, 3, 3, 3, (640, 480), 30, 300, 300)
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,9 @@ def _fill_archive(engine: Any, sizes: Sizes, words: TextMaker, people: list[_Per
     person_ids = [_uuid(rng) for _ in people]
     mean = sizes.archive_speeches / max(1, sizes.meetings)
     low, high = int(mean / 3), int(mean * 5 / 3)
-    counts = {"meetings": 0, "speeches": 0, "attendances": 0}
+    tasks = sizes.archive_tasks / max(1, sizes.meetings)
+    fewest, most = max(1, int(tasks / 2)), int(tasks * 3 / 2)
+    counts = {"meetings": 0, "speeches": 0, "attendances": 0, "tasks": 0}
     with engine.begin() as connection:
         persons = [{"id": pid, "name": p.name, "version": 1} for pid, p in zip(person_ids, people, strict=True)]
         connection.execute(insert(Base.metadata.tables["person"]), persons)
@@ -214,19 +219,21 @@ def _fill_archive(engine: Any, sizes: Sizes, words: TextMaker, people: list[_Per
             t: [] for t in ("meeting", "attendance", "speech", "topic", "directive", "chair")
         }
         for meeting_id in range(first, min(first + _CHUNK, sizes.meetings + 1)):
-            _ordinary_meeting(meeting_id, words, people, person_ids, rng.randint(low, high), rows)
+            _ordinary_meeting(meeting_id, words, people, person_ids, rng.randint(low, high),
+                              rng.randint(fewest, most), rows)
         with engine.begin() as connection:
             _write_rows(connection, rows)
         counts["meetings"] += len(rows["meeting"])
         counts["speeches"] += len(rows["speech"])
         counts["attendances"] += len(rows["attendance"])
-        log(f"  archive: {counts['meetings']} meetings, {counts['speeches']} speeches")
+        counts["tasks"] += len(rows["directive"])
+        log(f"  archive: {counts['meetings']} meetings, {counts['speeches']} speeches, {counts['tasks']} tasks")
     return counts
 
 
 def _ordinary_meeting(
     meeting_id: int, words: TextMaker, people: list[_Person], person_ids: list[uuid.UUID], speeches: int,
-    rows: dict[str, list[dict[str, Any]]],
+    tasks: int, rows: dict[str, list[dict[str, Any]]],
 ) -> None:
     rng = words.rng
     year = rng.randint(2016, 2025)
@@ -257,10 +264,49 @@ def _ordinary_meeting(
     for position in range(rng.randint(2, 6)):
         rows["topic"].append({"id": _uuid(rng), "meeting_id": meeting_id, "position": position,
                               "title": words.topic(), "version": 1})
-    for position in range(rng.randint(2, 6)):
+    for position in range(tasks):
         addressee, content = words.directive()
         rows["directive"].append({"id": _uuid(rng), "meeting_id": meeting_id, "position": position,
-                                  "addressee": addressee, "content": content, "version": 1})
+                                  "addressee": addressee, "content": content, "version": 1,
+                                  **_follow_up(words, starts_at.date())})
+
+
+_NO_FOLLOW_UP = dict.fromkeys(("lead_unit", "partners", "recurrence", "deadline", "deadline_extensions",
+                               "progress", "done_on", "result", "report_number", "report_date"))
+
+
+def _follow_up(words: TextMaker, assigned: date) -> dict[str, Any]:
+    """How a task given on ``assigned`` went, as seen on TASKS_TODAY: most of the old ones
+    done (a few late), some overdue, the recent ones mostly still open; a few ongoing or
+    quarterly, a few extended, some with partner units and progress notes."""
+    rng = words.rng
+    task: dict[str, Any] = dict(_NO_FOLLOW_UP)
+    if rng.random() < 0.3:
+        task["partners"] = sorted({words.body() for _ in range(rng.randint(1, 3))})
+    if rng.random() < 0.08:
+        task["recurrence"] = rng.choice(("ongoing", "ongoing", "quarterly", "monthly"))
+        return task
+    if rng.random() < 0.15:
+        return task  # no deadline given
+    deadline = assigned + timedelta(days=rng.choice((15, 30, 45, 60, 90, 120)))
+    task["deadline"] = deadline
+    if rng.random() < 0.07:
+        deadline += timedelta(days=rng.choice((15, 30, 60)))
+        task["deadline_extensions"] = [{"until": deadline.isoformat(), "reason": "chờ ý kiến của các bộ, ngành",
+                                        "granted_by": "Chủ tịch UBND tỉnh"}]
+    if rng.random() < 0.2:
+        noted = min(assigned + timedelta(days=rng.randint(5, 40)), TASKS_TODAY)
+        done_so_far = words.pick(("xây dựng dự thảo", "lấy ý kiến các đơn vị", "trình UBND tỉnh"))
+        task["progress"] = [{"on": noted.isoformat(), "text": f"đã {done_so_far}"}]
+    finished = deadline + timedelta(days=rng.randint(-25, 2) if rng.random() < 0.85 else rng.randint(3, 40))
+    old = deadline < TASKS_TODAY - timedelta(days=60)
+    if finished <= TASKS_TODAY and rng.random() < (0.95 if old else 0.4):
+        task["done_on"] = max(finished, assigned)
+        task["result"] = f"Đã {words.pick(('hoàn thành', 'ban hành kế hoạch', 'báo cáo UBND tỉnh'))}"
+        if rng.random() < 0.5:
+            task["report_number"] = f"{rng.randint(1, 300)}/BC-{words.pick(('STC', 'SYT', 'SNV', 'SXD'))}"
+            task["report_date"] = task["done_on"]
+    return task
 
 
 def _write_rows(connection: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from minutes_app import migrate, people, search
 from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.backup import newest_good_backup
+from minutes_app.finality import SIGNED, check_change
 from minutes_app.i18n import _
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.interchange.writing import AudioWriter, write_meeting_file
-from minutes_app.model import Attendance, Meeting
+from minutes_app.model import Attendance, Meeting, RecordState
 from minutes_app.storage import create_archive_engine, resolve_url, session_factory, sqlite_path
+from minutes_app.versions import seal
 
 
 class MeetingNotFound(LookupError):
@@ -129,6 +131,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.speeches),
             selectinload(Meeting.topics),
             selectinload(Meeting.directives),
+            selectinload(Meeting.carried_tasks),
             selectinload(Meeting.photos),
             selectinload(Meeting.press_release),
             selectinload(Meeting.audio_segments),
@@ -140,21 +143,59 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def add_meeting(session: Session, meeting: Meeting) -> int:
+def add_meeting(session: Session, meeting: Meeting, user: str | None = None) -> int:
     """Add a meeting built outside the archive, joining its attendees to known people,
-    and index it for search; returns its id."""
+    and index it for search; returns its id. A final record (from a meeting file) is
+    added as the draft of its version, then made final with the version kept, by ``user``:
+    the archive takes a final record in no other way."""
+    final = meeting.state == RecordState.FINAL
+    if final:
+        meeting.state = RecordState.DRAFT if meeting.record_version == 1 else RecordState.REOPENED
     people.join_known_people(session, meeting)
     session.add(meeting)
     session.flush()
     search.reindex_meeting(session.connection(), meeting.id)
+    if final:
+        seal(session, meeting, user)
     return meeting.id
 
 
-def import_file(archive: Archive, path: Path) -> int:
+def import_file(archive: Archive, path: Path, user: str | None = None) -> int:
     """Import a meeting file; returns the new meeting's id. Invalid files change nothing."""
     meeting = read_meeting_file(path)
     with archive.sessions.begin() as session:
-        return add_meeting(session, meeting)
+        return add_meeting(session, meeting, user)
+
+
+# The parts of a meeting that a meeting file replaces (``import --replace``).
+_PARTS = ("attendances", "speeches", "topics", "directives", "photos")
+
+
+def replace_from_file(archive: Archive, meeting_id: int, path: Path) -> None:
+    """Replace what meeting ``meeting_id`` records with what the meeting file ``path`` holds;
+    the meeting keeps its number, identity, state, version and audio. A final record is refused."""
+    new = read_meeting_file(path, audio=False)
+    with archive.sessions.begin() as session:
+        meeting = load_meeting(session, meeting_id)
+        check_change(meeting, "meeting")
+        for name in SIGNED["meeting"]:
+            if name not in ("uid", "chair_id", "secretary_id"):
+                setattr(meeting, name, getattr(new, name))
+        meeting.chair = meeting.secretary = None
+        session.flush()
+        for name in _PARTS:
+            setattr(meeting, name, [])
+        meeting.press_release = None
+        session.flush()
+        for name in _PARTS:
+            rows = list(getattr(new, name))
+            setattr(new, name, [])
+            getattr(meeting, name).extend(rows)
+        meeting.chair, meeting.secretary = new.chair, new.secretary
+        meeting.press_release, new.press_release = new.press_release, None
+        people.join_known_people(session, meeting)
+        session.flush()
+        search.reindex_meeting(session.connection(), meeting.id)
 
 
 def dump_meeting(archive: Archive, meeting_id: int, path: Path, with_audio: bool = False) -> None:
@@ -173,4 +214,5 @@ def delete_meeting(archive: Archive, meeting_id: int) -> None:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise MeetingNotFound(meeting_id)
+        check_change(meeting, "meeting")  # a final record is never deleted
         session.delete(meeting)

@@ -9,7 +9,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,7 +23,9 @@ from minutes_app.documents import DOCUMENTS, FORMATS
 from minutes_app.i18n import N_, _
 
 if TYPE_CHECKING:
+    from minutes_app.archive import Archive
     from minutes_app.model import Meeting
+    from minutes_app.task_register import Register
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -31,6 +33,9 @@ EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
 WORKER_ARG = "audio-worker"
 
+
+class CommandError(Exception):
+    """A command that cannot be done as asked; the message is for the user."""
 
 
 # argparse writes its own errors in English: these are the ones a user meets.
@@ -43,6 +48,9 @@ _ARGPARSE_ERRORS = [
     ),
     (r"argument (\S+): invalid \w+ value: (.*)", N_("tham số {0}: giá trị {1} không hợp lệ")),
     (r"argument (\S+): expected one argument", N_("tham số {0} cần một giá trị")),
+    (r"one of the arguments (.*) is required", N_("cần một trong các tham số: {0}")),
+    (r"argument (\S+): not allowed with argument (\S+)", N_("tham số {0} không dùng cùng với {1}")),
+    (r"argument (\S+): (.*)", N_("tham số {0}: {1}")),
 ]
 
 
@@ -61,7 +69,8 @@ class _Formatter(argparse.HelpFormatter):
         groups: Iterable[argparse._MutuallyExclusiveGroup],
         prefix: str | None = None,
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or _("Cách dùng: "))
+        # argparse asks with an empty prefix for a sub-command's name: no label there.
+        super().add_usage(usage, actions, groups, _("Cách dùng: ") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,6 +98,17 @@ def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     )
 
 
+def _by_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--by", metavar="NAME",
+                        help=_("tên người thực hiện, ghi vào lịch sử (mặc định: tên đăng nhập)"))
+
+
+def _user(args: argparse.Namespace) -> str:
+    from minutes_app.versions import default_user
+
+    return str(args.by) if args.by else default_user()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="minutes-app", description=_("Biên bản hội nghị: không có lệnh con thì mở cửa sổ ứng dụng."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
@@ -105,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("import", _("nhập một tệp cuộc họp (JSON) vào kho, in mã cuộc họp mới"), _cmd_import)
     sub.add_argument("file", metavar="FILE.json", type=Path)
+    sub.add_argument("--replace", metavar="ID", type=int,
+                     help=_("thay nội dung cuộc họp ID bằng nội dung của tệp (cuộc họp giữ số, trạng thái và phiên "
+                            "bản; biên bản đã chốt thì không thay được)"))
+    _by_option(sub)
 
     command("list", _("liệt kê các cuộc họp: mã, ngày, tên, mới nhất trước"), _cmd_list)
 
@@ -123,6 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile", metavar="NAME",
         help=_("hồ sơ định dạng (mặc định: theo kiểu của cuộc họp, state hoặc party)"),
     )
+    sub.add_argument("--version", dest="record_version", metavar="N", type=int,
+                     help=_("xuất phiên bản N đúng như khi đó (mặc định: phiên bản hiện tại)"))
+    _by_option(sub)
+
+    sub = command("finalize", _("chốt biên bản: các người ký xác nhận đúng nội dung đã ký; sau đó biên bản chỉ đọc"),
+                  _cmd_finalize)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+    _by_option(sub)
+
+    sub = command("reopen", _("mở lại biên bản đã chốt để sửa; bản sửa sẽ là phiên bản sau"), _cmd_reopen)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+    sub.add_argument("--reason", metavar="TEXT", required=True, help=_("lý do sửa (bắt buộc)"))
+    _by_option(sub)
+
+    sub = command("history", _("các phiên bản của biên bản, mỗi dòng một phiên bản: số, trạng thái, thời điểm, "
+                               "người thực hiện, lý do, SHA-256"), _cmd_history)
+    sub.add_argument("meeting_id", metavar="ID", type=int)
+
+    sub = command("verify", _("cho biết tệp DOCX/PDF là lần xuất nào của biên bản nào trong kho (mã thoát 0), "
+                              "hay không khớp lần xuất nào (mã thoát 1)"), _cmd_verify)
+    sub.add_argument("file", metavar="FILE", type=Path)
 
     sub = command("copy", _("chép một cuộc họp sang kho khác (từ máy xách tay lên máy chủ văn phòng, hoặc ngược lại)"),
                   _cmd_copy)
@@ -160,14 +206,73 @@ def build_parser() -> argparse.ArgumentParser:
                   _cmd_restore)
     sub.add_argument("file", metavar="FILE", type=Path)
     sub.add_argument("-y", "--yes", action="store_true", help=_("không hỏi lại"))
+
+    _task_commands(command)
     return parser
 
 
+def _iso_date(text: str) -> date:
+    """A date typed as YYYY-MM-DD (argparse reports anything else as an invalid value)."""
+    return date.fromisoformat(text)
+
+
+def _statuses(text: str) -> frozenset[object]:
+    from minutes_app.tasks import STATUS_GROUPS, STATUSES, parse_statuses
+
+    try:
+        return frozenset(parse_statuses(text.split(",")))
+    except ValueError as error:
+        names = ", ".join([*(s.value for s in STATUSES), *STATUS_GROUPS])
+        raise argparse.ArgumentTypeError(
+            _("không có trạng thái “{status}” (chọn trong: {names})").format(status=error, names=names)) from None
+
+
+def _task_commands(command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]) -> None:
+    today = _("ngày tính trạng thái, YYYY-MM-DD (mặc định: hôm nay)")
+    sub = command("tasks", _("liệt kê các nhiệm vụ được giao tại các cuộc họp, mỗi dòng một nhiệm vụ: mã, trạng thái, "
+                             "hạn, đơn vị chủ trì, nội dung; hoặc xuất danh sách, báo cáo"), _cmd_tasks)
+    sub.add_argument("--status", metavar="STATUS[,STATUS]", type=_statuses, help=_(
+        "chỉ các nhiệm vụ có trạng thái này: overdue (quá hạn), due-soon (sắp đến hạn), in-time (trong hạn), "
+        "ongoing (thường xuyên), done-on-time, done-late; hoặc nhóm open (chưa xong), done (đã xong), late (trễ hạn)"))
+    sub.add_argument("--unit", metavar="TEXT", default="", help=_("chỉ các nhiệm vụ của đơn vị chủ trì có tên chứa các "
+                                                                  "chữ này (không cần dấu)"))
+    sub.add_argument("--meeting", metavar="ID", type=int, help=_("chỉ các nhiệm vụ của cuộc họp này"))
+    sub.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, help=today)
+    sub.add_argument("--soon", metavar="N", type=int, default=None,
+                     help=_("số ngày trước hạn được tính là sắp đến hạn (mặc định 7)"))
+    sub.add_argument("--format", choices=("text", "csv", "xlsx", "docx", "pdf"), default="text", help=_(
+        "text: mỗi dòng một nhiệm vụ; csv, xlsx: bảng tính; docx, pdf: báo cáo tình hình thực hiện nhiệm vụ"))
+    sub.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("ghi ra tệp (bắt buộc với xlsx, docx, pdf)"))
+    sub.set_defaults(parser=sub)  # to report a wrong combination of options as argparse does
+
+    sub = command("task", _("ghi kết quả thực hiện một nhiệm vụ: hoàn thành, gia hạn, hoặc một ghi chú tiến độ"),
+                  _cmd_task)
+    sub.add_argument("task_id", metavar="TASK_ID", help=_("mã nhiệm vụ, như lệnh “tasks” in ra"))
+    sub.set_defaults(parser=sub)
+    action = sub.add_mutually_exclusive_group(required=True)
+    action.add_argument("--done", metavar="YYYY-MM-DD", type=_iso_date, help=_("ngày hoàn thành"))
+    action.add_argument("--extend", metavar="YYYY-MM-DD", type=_iso_date, help=_("hạn mới (cần --reason)"))
+    action.add_argument("--note", metavar="TEXT", help=_("ghi chú tiến độ"))
+    sub.add_argument("--result", metavar="TEXT", help=_("kết quả thực hiện (với --done)"))
+    sub.add_argument("--report-number", metavar="NUMBER", help=_("số văn bản báo cáo kết quả (với --done)"))
+    sub.add_argument("--report-date", metavar="YYYY-MM-DD", type=_iso_date,
+                     help=_("ngày văn bản báo cáo kết quả (với --done)"))
+    sub.add_argument("--reason", metavar="TEXT", help=_("lý do gia hạn (với --extend)"))
+    sub.add_argument("--granted-by", metavar="TEXT", default="", help=_("người cho phép gia hạn (với --extend)"))
+    sub.add_argument("--on", metavar="YYYY-MM-DD", type=_iso_date,
+                     help=_("ngày của ghi chú (với --note; mặc định hôm nay)"))
+    sub.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, help=today)
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
-    from minutes_app.archive import import_file, open_archive
+    from minutes_app.archive import import_file, open_archive, replace_from_file
 
     with open_archive(args.db) as archive:
-        print(import_file(archive, args.file))
+        if args.replace is not None:
+            replace_from_file(archive, args.replace, args.file)
+            print(args.replace)
+        else:
+            print(import_file(archive, args.file, _user(args)))
     return 0
 
 
@@ -189,19 +294,83 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from minutes_app.archive import load_meeting, open_archive
-    from minutes_app.documents import export_document
-    from minutes_app.interchange.reading import read_meeting_file
+    from minutes_app.archive import open_archive
+    from minutes_app.history import export
 
     if not args.source.isdigit():
+        from minutes_app.documents import export_document
+        from minutes_app.interchange.reading import read_meeting_file
+        from minutes_app.model import RecordState
+        from minutes_app.versions import digest
+
         # Straight from the file: the archive is not opened at all.
+        if args.record_version is not None:
+            raise CommandError(_("--version chỉ dùng với một cuộc họp trong kho, không với một tệp."))
         meeting = read_meeting_file(Path(args.source), audio=False)
-        export_document(meeting, args.document, args.format, args.output, args.profile)
+        sha256 = digest(meeting) if meeting.state == RecordState.FINAL else None
+        export_document(meeting, args.document, args.format, args.output, args.profile, sha256)
         return 0
-    with open_archive(args.db) as archive, archive.sessions() as session:
-        meeting = load_meeting(session, int(args.source))
-        export_document(meeting, args.document, args.format, args.output, args.profile)
+    with open_archive(args.db) as archive:
+        export(archive, int(args.source), args.document, args.format, args.output, args.profile,
+               args.record_version, _user(args))
     return 0
+
+
+def _cmd_finalize(args: argparse.Namespace) -> int:
+    from minutes_app.archive import load_meeting, open_archive
+    from minutes_app.history import finalize, signers
+
+    with open_archive(args.db) as archive:
+        if not args.yes:
+            with archive.sessions() as session:
+                meeting = load_meeting(session, args.meeting_id)
+                secretary, chair = signers(meeting)
+                question = _(
+                    "Chốt biên bản cuộc họp số {id} “{title}” thành phiên bản {version}? Thư ký ({secretary}) và chủ "
+                    "tọa ({chair}) xác nhận đây đúng là nội dung đã ký; sau khi chốt, biên bản chỉ sửa được bằng "
+                    "cách mở lại, có ghi lý do. Gõ “c” để xác nhận: "
+                ).format(id=meeting.id, title=meeting.title, version=meeting.record_version,
+                         secretary=secretary or "?", chair=chair or "?")
+            if _ask(question) not in _YES:
+                print(_("Không chốt."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        line = finalize(archive, args.meeting_id, _user(args))
+    print(_("Đã chốt biên bản của cuộc họp số {id}: phiên bản {version}, SHA-256 {sha256}.").format(
+        id=args.meeting_id, version=line.number, sha256=line.sha256))
+    return 0
+
+
+def _cmd_reopen(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.history import reopen
+
+    with open_archive(args.db) as archive:
+        line = reopen(archive, args.meeting_id, args.reason, _user(args))
+    print(_("Đã mở lại biên bản của cuộc họp số {id} để sửa: bản sửa là phiên bản {version}.").format(
+        id=args.meeting_id, version=line.number))
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.history import history, state_name
+
+    with open_archive(args.db) as archive:
+        for line in history(archive, args.meeting_id):
+            at = f"{line.at:%Y-%m-%d %H:%M}" if line.at else ""
+            print("\t".join([str(line.number), state_name(line.state), at, line.author or "", line.reason or "",
+                             line.sha256 or ""]))
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.verification import verify
+
+    with open_archive(args.db) as archive:
+        verdict = verify(archive, args.file)
+    print(verdict.message)
+    return 0 if verdict.matched else EXIT_BAD_INPUT
 
 
 def _ask(question: str) -> str:
@@ -236,6 +405,88 @@ def _cmd_copy(args: argparse.Namespace) -> int:
                     return EXIT_BAD_INPUT
             copied = copy_meeting(source, args.meeting_id, target, choice)
     print(copied)
+    return 0
+
+
+def _cmd_tasks(args: argparse.Namespace) -> int:
+    from minutes_app.archive import open_archive
+    from minutes_app.task_register import TaskFilter, load_register
+    from minutes_app.task_reports import register_lines
+    from minutes_app.tasks import DUE_SOON_DAYS
+
+    if args.format in ("xlsx", "docx", "pdf") and args.output is None:
+        args.parser.error(_("định dạng {format} cần tệp ra: -o FILE").format(format=args.format))
+    today = args.today or date.today()
+    wanted = TaskFilter(statuses=args.status or frozenset(), unit=args.unit, meeting_id=args.meeting)
+    with open_archive(args.db) as archive:
+        with archive.engine.connect() as connection:
+            register = load_register(connection, today, DUE_SOON_DAYS if args.soon is None else args.soon)
+            register.load_details(connection)
+        tasks = register.select(wanted).tasks
+        if args.format == "text":
+            _write_text("".join(f"{line}\n" for line in register_lines(register, tasks)), args.output)
+            return 0
+        _export_tasks(archive, [register.ids[i] for i in tasks], register, args)
+    return 0
+
+
+def _export_tasks(archive: "Archive", ids: list[Any], register: "Register", args: argparse.Namespace) -> None:
+    from minutes_app.documents.output import write_file
+    from minutes_app.task_reports import task_details, write_csv, write_xlsx
+
+    with archive.sessions() as session:
+        details = task_details(session, ids, register.today, register.soon_days)
+        if args.format == "csv":
+            _write_text(write_csv(details), args.output, bom=True)
+        elif args.format == "xlsx":
+            write_file(args.output, write_xlsx(details, register.today))
+        else:
+            from minutes_app.documents.task_report import ReportScope, render_task_report
+            from minutes_app.task_reports import report_organizer
+
+            scope = ReportScope(register.today, report_organizer(session, details))
+            write_file(args.output, render_task_report(details, scope, args.format))
+
+
+def _write_text(text: str, path: Path | None, bom: bool = False) -> None:
+    """Text to standard output, or to ``path`` (UTF-8, with a BOM for Excel's CSV)."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    from minutes_app.documents.output import write_file
+
+    write_file(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
+
+
+def _cmd_task(args: argparse.Namespace) -> int:
+    from minutes_app import credentials
+    from minutes_app.archive import open_archive
+    from minutes_app.editing import follow_up
+    from minutes_app.task_reports import task_details, text_line
+
+    misplaced = [name for name, given, allowed in (
+        ("--result", args.result, args.done), ("--report-number", args.report_number, args.done),
+        ("--report-date", args.report_date, args.done), ("--reason", args.reason, args.extend),
+        ("--granted-by", args.granted_by, args.extend), ("--on", args.on, args.note),
+    ) if given and not allowed]
+    if misplaced:
+        args.parser.error(_("tham số {names} không dùng với việc này").format(names=", ".join(misplaced)))
+    if args.extend and not args.reason:
+        args.parser.error(_("gia hạn cần có lý do: --reason TEXT"))
+    today = args.today or date.today()
+    user = credentials.login_name() or None
+    with open_archive(args.db) as archive:
+        if args.done:
+            task = follow_up.mark_done(archive, args.task_id, args.done, args.result, args.report_number,
+                                       args.report_date, user=user)
+        elif args.extend:
+            task = follow_up.extend(archive, args.task_id, args.extend, args.reason, args.granted_by, user=user)
+        else:
+            task = follow_up.add_note(archive, args.task_id, args.note, args.on or today, user=user)
+        with archive.sessions() as session:
+            [detail] = task_details(session, [task.id], today)
+    print(text_line(detail.id, detail.status, detail.due.isoformat() if detail.due else None, detail.recurrence,
+                    detail.unit, detail.content))
     return 0
 
 
@@ -385,21 +636,29 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from minutes_app.archive import ArchiveDamaged, MeetingNotFound
     from minutes_app.documents import ExportError
+    from minutes_app.editing.follow_up import TaskError
+    from minutes_app.finality import MeetingIsFinal, refused_by_archive
+    from minutes_app.history import StateError
     from minutes_app.interchange.validation import InvalidMeetingFile
     from minutes_app.migrate import ArchiveTooNew
-    from minutes_app.transfer import MeetingExists
+    from minutes_app.transfer import FinalInTarget, MeetingExists
+    from minutes_app.versions import NoSuchVersion
 
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except (InvalidMeetingFile, MeetingNotFound, ArchiveTooNew, ArchiveDamaged, ExportError, BackupError,
-            MeetingExists, CredentialsError, AudioError) as error:
+            MeetingExists, CredentialsError, MeetingIsFinal, StateError, NoSuchVersion, CommandError,
+            FinalInTarget, AudioError, TaskError) as error:
         message = str(error)
     except ArgumentError:
         message = _("Địa chỉ kho lưu trữ không hợp lệ: {url}").format(url=args.db)
     except SQLAlchemyError as error:
         reason = getattr(error, "orig", None) or error
-        if getattr(reason, "sqlstate", None) == "42501":  # insufficient privilege
+        if refused_by_archive(error):
+            message = _("Kho lưu trữ từ chối thay đổi: biên bản đã chốt thì không sửa được; muốn sửa, hãy mở lại để "
+                        "sửa, có ghi lý do.")
+        elif getattr(reason, "sqlstate", None) == "42501":  # insufficient privilege
             message = _("Tài khoản này không có quyền làm việc đó trên kho lưu trữ ({reason}).").format(
                 reason=str(reason).strip())
         else:

@@ -6,6 +6,8 @@ Manager, macOS Keychain, Secret Service on Linux), else from PostgreSQL's own
 mechanisms (``~/.pgpass``, a service file), which the driver reads by itself.
 """
 
+import getpass
+
 from sqlalchemy.engine import URL, make_url
 
 from minutes_app import APP_ID
@@ -71,3 +73,11 @@ def save_password(address: str, password: str) -> None:
             _("Không lưu được mật khẩu vào kho khóa của hệ thống ({reason}). Có thể dùng tệp .pgpass "
               "của PostgreSQL thay thế (xem docs/office-server.md).").format(reason=error)
         ) from None
+
+
+def login_name() -> str:
+    """The user's login name: who saves, when no other name is given; empty when there is none."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers and services
+        return ""

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
     false,
     func,
 )
@@ -83,6 +84,14 @@ class Style(enum.StrEnum):
 
     STATE = "state"  # Decree 30/2020/ND-CP
     PARTY = "party"  # Guideline 36-HD/VPTW
+
+
+class RecordState(enum.StrEnum):
+    """Where a meeting's minutes stand."""
+
+    DRAFT = "draft"  # being written; every document made from it says "DỰ THẢO"
+    FINAL = "final"  # signed: nothing of the minutes changes any more
+    REOPENED = "reopened"  # a final record opened for a correction: the draft of the next version
 
 
 class SpeechKind(enum.StrEnum):
@@ -155,6 +164,10 @@ class Meeting(Versioned, Base):
     )
     agenda: Mapped[list[str]] = mapped_column(default=list)
     extensions: Mapped[Extensions | None]
+    # Draft, final (signed: read-only) or reopened for a correction, and the number of the
+    # version being written or signed (see minutes_app.history and the block at the end).
+    state: Mapped[str] = mapped_column(String(10), default=RecordState.DRAFT, server_default=RecordState.DRAFT.value)
+    record_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
         server_default=func.current_timestamp(), onupdate=func.current_timestamp()
@@ -168,6 +181,7 @@ class Meeting(Versioned, Base):
     speeches: Mapped[list["Speech"]] = _parts("Speech")
     topics: Mapped[list["Topic"]] = _parts("Topic")
     directives: Mapped[list["Directive"]] = _parts("Directive")
+    carried_tasks: Mapped[list["CarriedTask"]] = _parts("CarriedTask")
     photos: Mapped[list["Photo"]] = _parts("Photo")
     press_release: Mapped["PressRelease | None"] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
@@ -256,6 +270,18 @@ class Directive(MeetingPart, Base):
         ForeignKey("attendance.id", ondelete="SET NULL"), index=True
     )
     extensions: Mapped[Extensions | None]
+    # The directive followed up as a task (minutes_app.tasks). The unit in charge is the
+    # addressee unless ``lead_unit`` names one of several; ``recurrence`` marks an ongoing
+    # or periodic task; extensions and progress notes are lists of small JSON objects.
+    lead_unit: Mapped[str | None] = mapped_column(Text)
+    partners: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    recurrence: Mapped[str | None] = mapped_column(String(12))
+    deadline_extensions: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    progress: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    done_on: Mapped[date | None]
+    result: Mapped[str | None] = mapped_column(Text)
+    report_number: Mapped[str | None]
+    report_date: Mapped[date | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="directives")
     issued_by: Mapped[Attendance | None] = relationship()
@@ -337,6 +363,74 @@ class SearchTerm(Base):
     uses: Mapped[int] = mapped_column(Integer)  # rows of the meeting that hold the word
 
 
+class CarriedTask(MeetingPart, Base):
+    """A task of an earlier session reviewed at this one ("Kết quả thực hiện kết luận kỳ
+    trước"): what the minutes print, copied when it was carried over, and the outcome
+    reported. ``task_id`` names the earlier directive; it is no foreign key, since that
+    meeting may be in another archive."""
+
+    __tablename__ = "carried_task"
+
+    task_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    unit: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None]
+    recurrence: Mapped[str | None] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    extensions: Mapped[Extensions | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="carried_tasks")
+
+
+# --- Finalised minutes and their versions (minutes_app.finality, minutes_app.history) ------
+
+
+class MeetingVersion(Base):
+    """One version of a meeting's minutes: a final one kept whole as its meeting file, or
+    the correction being written since the record was reopened (``document`` still None)."""
+
+    __tablename__ = "meeting_version"
+    __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    # Why this version exists: the correction asked for when the record was reopened.
+    reason: Mapped[str | None] = mapped_column(Text)
+    opened_at: Mapped[datetime | None]
+    opened_by: Mapped[str | None] = mapped_column(String(100))
+    finalized_at: Mapped[datetime | None]
+    finalized_by: Mapped[str | None] = mapped_column(String(100))
+    # The canonical meeting file of the final version, and its SHA-256.
+    document: Mapped[str | None] = deferred(mapped_column(Text))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class VersionPhoto(Base):
+    """A photo as the final versions of a meeting have it, kept if a later version drops it."""
+
+    __tablename__ = "version_photo"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+
+
+class MeetingExport(Base):
+    """A file written from a final version: what ``minutes-app verify`` recognises."""
+
+    __tablename__ = "meeting_export"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    version_number: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(String(20))  # 'minutes', 'press-release', ...
+    format: Mapped[str] = mapped_column(String(10))
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    exported_at: Mapped[datetime]
+    exported_by: Mapped[str | None] = mapped_column(String(100))
 # --- the hall's audio -------------------------------------------------------------------
 
 

@@ -1,7 +1,7 @@
 """Search over titles, people and text that ignores diacritics and case.
 
-Every searchable row (a meeting, an attendance, a speech, a topic, a directive, a photo)
-has one row in ``search_text`` with its text folded by ``minutes_app.text.fold``, which
+Every searchable row (a meeting, an attendance, a speech, a topic, a directive, a task
+carried over, a photo) has one row in ``search_text`` with its text folded by ``minutes_app.text.fold``, which
 also turns đ/Đ into d. The words of those texts are counted per meeting in
 ``search_term`` (a word, a meeting, in how many of its rows). A search reads only that
 table: each word of the query is a prefix, so a range of words, and the answer is the
@@ -16,7 +16,7 @@ deleted; deleting a meeting removes its rows by the foreign keys' cascade.
 import re
 import uuid
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import (
@@ -45,7 +45,8 @@ SEARCHED: dict[str, tuple[str, ...]] = {
     "attendance": ("person_id", "honorific", "titles", "organization", "group_name"),
     "speech": ("subject", "summary"),
     "topic": ("title", "notes"),
-    "directive": ("addressee", "content"),
+    "directive": ("addressee", "content", "lead_unit", "partners", "result", "report_number"),
+    "carried_task": ("unit", "content", "outcome"),
     "photo": ("caption",),
 }
 # Renaming a person changes the text of their attendances.
@@ -57,19 +58,19 @@ _WORD = re.compile(r"\w+")
 _ENOUGH = 2000
 
 
-def _source(table: str) -> tuple[Select[Any], Any]:
+def _source(table: str, searched: Mapping[str, tuple[str, ...]]) -> tuple[Select[Any], Any]:
     """The query giving (row id, meeting id, texts...) of ``table``, and the column to pick rows by."""
     t = Base.metadata.tables[table]
     if table == "meeting":
-        return select(t.c.uid, t.c.id, *(t.c[c] for c in SEARCHED[table])), t.c.id
+        return select(t.c.uid, t.c.id, *(t.c[c] for c in searched[table])), t.c.id
     if table == "attendance":
         person = Base.metadata.tables[PERSON_TABLE]
-        columns = (t.c[c] for c in SEARCHED[table] if c != "person_id")
+        columns = (t.c[c] for c in searched[table] if c != "person_id")
         query = select(t.c.id, t.c.meeting_id, person.c.name, *columns).join(
             person, person.c.id == t.c.person_id
         )
         return query, t.c.id
-    return select(t.c.id, t.c.meeting_id, *(t.c[c] for c in SEARCHED[table])), t.c.id
+    return select(t.c.id, t.c.meeting_id, *(t.c[c] for c in searched[table])), t.c.id
 
 
 def folded_text(values: Iterable[Any]) -> str:
@@ -129,17 +130,20 @@ def _stored(connection: Connection, row_ids: list[Any]) -> dict[Any, tuple[int, 
     return {row_id: (meeting_id, text) for row_id, meeting_id, text in connection.execute(query)}
 
 
-def refresh(connection: Connection, table: str, ids: Collection[Any]) -> None:
-    """Re-read the text of these rows of ``table`` (primary keys) into the index."""
+def refresh(
+    connection: Connection, table: str, ids: Collection[Any], searched: Mapping[str, tuple[str, ...]] = SEARCHED
+) -> None:
+    """Re-read the text of these rows of ``table`` (primary keys) into the index; a
+    migration names the ``searched`` columns of its own revision."""
     if table == PERSON_TABLE:
         attendance = Base.metadata.tables["attendance"]
         for chunk in _chunks(ids):
             query = select(attendance.c.id).where(attendance.c.person_id.in_(chunk))
-            refresh(connection, "attendance", connection.scalars(query).all())
+            refresh(connection, "attendance", connection.scalars(query).all(), searched)
         return
-    if table not in SEARCHED or not ids:
+    if table not in searched or not ids:
         return
-    query, key = _source(table)
+    query, key = _source(table, searched)
     for chunk in _chunks(ids):
         new = {row[0]: (row[1], folded_text(row[2:])) for row in connection.execute(query.where(key.in_(chunk)))}
         old = _stored(connection, list(new))
@@ -172,14 +176,16 @@ def forget(connection: Connection, row_ids: Collection[uuid.UUID]) -> None:
         connection.execute(delete(SearchText).where(SearchText.row_id.in_(chunk)))
 
 
-def reindex_meeting(connection: Connection, meeting_id: int) -> None:
+def reindex_meeting(
+    connection: Connection, meeting_id: int, searched: Mapping[str, tuple[str, ...]] = SEARCHED
+) -> None:
     """Index a whole meeting, as after an import."""
-    refresh(connection, "meeting", [meeting_id])
-    for table in SEARCHED:
+    refresh(connection, "meeting", [meeting_id], searched)
+    for table in searched:
         if table != "meeting":
             t = Base.metadata.tables[table]
             ids = connection.scalars(select(t.c.id).where(t.c.meeting_id == meeting_id)).all()
-            refresh(connection, table, ids)
+            refresh(connection, table, ids, searched)
 
 
 def _starting_with(word: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:

@@ -16,7 +16,19 @@ from sqlalchemy.orm import Session
 from minutes_app import people, search
 from minutes_app.archive import Archive, load_meeting
 from minutes_app.i18n import _
-from minutes_app.model import Attendance, AudioChunk, AudioSegment, Base, Meeting, Person, PressRelease
+from minutes_app.model import (
+    Attendance,
+    AudioChunk,
+    AudioSegment,
+    Base,
+    Meeting,
+    MeetingExport,
+    MeetingVersion,
+    Person,
+    PressRelease,
+    RecordState,
+    VersionPhoto,
+)
 
 
 class IfExists(enum.StrEnum):
@@ -32,6 +44,17 @@ class MeetingExists(Exception):
         super().__init__(
             _("Kho đích đã có cuộc họp này (số {id}: {title}).").format(id=existing_id, title=title)
         )
+        self.existing_id = existing_id
+
+
+class FinalInTarget(Exception):
+    """The target holds a final version of the meeting that the copy does not continue."""
+
+    def __init__(self, existing_id: int, version: int) -> None:
+        super().__init__(_(
+            "Kho đích giữ biên bản đã chốt (phiên bản {version}) của cuộc họp này (số {id}), mà bản gửi đi không phải "
+            "phiên bản sửa tiếp theo của nó: không thay thế. Hãy bỏ qua, hoặc giữ cả hai."
+        ).format(version=version, id=existing_id))
         self.existing_id = existing_id
 
 
@@ -72,6 +95,11 @@ def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: I
             if if_exists is IfExists.SKIP:
                 return Copied(existing.id, "skipped")
             if if_exists is IfExists.REPLACE:
+                if existing.state == RecordState.FINAL:
+                    same = _finals(writing, existing.id) == _finals(reading, meeting.id)
+                    if same and meeting.state == existing.state:
+                        return Copied(existing.id, "skipped")  # the very record: nothing to replace
+                    _reopen_for(reading, writing, meeting, existing)
                 writing.delete(existing)
                 writing.flush()
                 action = "replaced"
@@ -80,11 +108,56 @@ def copy_meeting(source: Archive, meeting_id: int, target: Archive, if_exists: I
         # Nothing is flushed until the copy is whole: half a meeting would break its keys.
         with writing.no_autoflush:
             copy = _clone(meeting, writing, fresh_ids=action == "kept-both")
+        # The archive takes a final record only once its versions are there: it goes in as
+        # the draft of its version, with its history, then becomes final.
+        final = copy.state == RecordState.FINAL
+        if final:
+            copy.state = RecordState.DRAFT if copy.record_version == 1 else RecordState.REOPENED
         writing.add(copy)
         writing.flush()
         _copy_audio(reading, writing, zip(meeting.audio_segments, copy.audio_segments, strict=True))
+        _copy_history(reading, writing, meeting.id, copy.id)
+        if final:
+            copy.state = RecordState.FINAL
+            writing.flush()
         search.reindex_meeting(writing.connection(), copy.id)
         return Copied(copy.id, action)
+
+
+def _finals(session: Session, meeting_id: int) -> list[tuple[int, str | None]]:
+    """The final versions of a meeting: numbers and digests."""
+    return [(number, sha256) for number, sha256 in session.execute(
+        select(MeetingVersion.number, MeetingVersion.sha256)
+        .where(MeetingVersion.meeting_id == meeting_id, MeetingVersion.sha256.is_not(None))
+        .order_by(MeetingVersion.number)
+    )]
+
+
+def _reopen_for(reading: Session, writing: Session, meeting: Meeting, existing: Meeting) -> None:
+    """Replacing a final record is allowed only with its correction: a copy whose history
+    holds the target's final versions and goes further. The target is then reopened with
+    that correction's reason, as the archive requires before anything of it changes."""
+    theirs, ours = _finals(writing, existing.id), _finals(reading, meeting.id)
+    following = reading.scalars(select(MeetingVersion).where(
+        MeetingVersion.meeting_id == meeting.id, MeetingVersion.number == existing.record_version + 1)).one_or_none()
+    if ours[:len(theirs)] != theirs or following is None or not (following.reason or "").strip():
+        raise FinalInTarget(existing.id, existing.record_version)
+    writing.add(MeetingVersion(meeting_id=existing.id, number=following.number, reason=following.reason,
+                               opened_at=following.opened_at, opened_by=following.opened_by))
+    writing.flush()
+    existing.state = RecordState.REOPENED
+    existing.record_version = following.number
+    writing.flush()
+
+
+def _copy_history(reading: Session, writing: Session, source_id: int, target_id: int) -> None:
+    """The versions kept, their photos and the record of exports, as they are."""
+    for model in (MeetingVersion, VersionPhoto, MeetingExport):
+        table = Base.metadata.tables[model.__tablename__]
+        rows = reading.execute(select(table).where(table.c.meeting_id == source_id)).mappings().all()
+        values = [{k: v for k, v in row.items() if k != "id"} | {"meeting_id": target_id} for row in rows]
+        if values:
+            writing.execute(insert(table), values)
 
 
 def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
@@ -115,6 +188,7 @@ def _clone(meeting: Meeting, target: Session, fresh_ids: bool) -> Meeting:
     for directive in meeting.directives:
         copy.directives.append(clone(directive, {"issued_by_id"}))
         twin(directive).issued_by = twin(directive.issued_by)
+    copy.carried_tasks = [clone(task, set()) for task in meeting.carried_tasks]
     copy.chair, copy.secretary = twin(meeting.chair), twin(meeting.secretary)
     press = meeting.press_release
     if press is not None:

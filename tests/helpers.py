@@ -4,10 +4,13 @@ import copy
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
+
+from minutes_app.finality import SIGNED
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -102,6 +105,13 @@ def docx_text(path: Path) -> str:
     return "\n".join(lines(Document(str(path))))
 
 
+def drop_task_follow_up(execute: Callable[[str], object]) -> None:
+    """Take away what migration 0005 added (directives followed up as tasks), to make an
+    archive of an earlier revision; ``execute`` runs one SQL statement."""
+    execute("DROP TABLE carried_task")
+    for column in ("lead_unit", "partners", "recurrence", "deadline_extensions", "progress", "done_on", "result",
+                   "report_number", "report_date"):
+        execute(f"ALTER TABLE directive DROP COLUMN {column}")
 REPORTS = Path(__file__).parent / "reports"
 
 
@@ -112,3 +122,18 @@ def report(name: str, key: str, figures: dict[str, Any]) -> None:
     found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     found[key] = figures
     path.write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def drop_final_records(execute: Callable[[str], Any], dialect: str) -> None:
+    """Take an archive back to before final records (migration 0007): its guards, the kept
+    versions and the meeting's state go. ``execute`` runs one SQL statement (sqlite3's or
+    SQLAlchemy's ``exec_driver_sql``)."""
+    if dialect == "sqlite":
+        rows = execute("SELECT name FROM sqlite_master WHERE name LIKE 'minutes_app_guard_%'").fetchall()
+        statements = [f"DROP TRIGGER {name}" for (name,) in rows]
+    else:
+        statements = [f"DROP TRIGGER minutes_app_guard ON {table}" for table in SIGNED if table != "person"]
+    statements += [f"DROP TABLE {table}" for table in ("meeting_version", "version_photo", "meeting_export")]
+    statements += [f"ALTER TABLE meeting DROP COLUMN {column}" for column in ("state", "record_version")]
+    for statement in statements:
+        execute(statement)

@@ -7,8 +7,9 @@ import pytest
 from openpyxl import Workbook
 
 from minutes_app.archive import import_file, load_meeting
+from minutes_app.bodies import known_bodies
 from minutes_app.editing.attendee_list import AttendeeListError, read_attendee_list
-from minutes_app.editing.lookup import FoldedIndex, known_addressees
+from minutes_app.editing.lookup import FoldedIndex
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
 from minutes_app.model import Style
 from minutes_app.people import directory
@@ -18,7 +19,7 @@ def test_directory_type_ahead_ignores_diacritics_and_case(archive, example_dir: 
     import_file(archive, example_dir / "meeting.json")
     with archive.sessions() as session:
         people = directory(session)
-        addressees = known_addressees(session)
+        addressees = known_bodies(session)
     index = FoldedIndex((p, p.name) for p in people)
     assert [p.name for p in index.find("dang")] == ["Đặng Thu Trang"]
     assert [p.name for p in index.find("DANG thu")] == ["Đặng Thu Trang"]

@@ -15,6 +15,7 @@ from docx import Document as open_docx
 from minutes_app.documents import export_document, fonts
 from minutes_app.documents.profiles import MM, load_profile
 from minutes_app.interchange.reading import read_meeting_file
+from minutes_app.model import RecordState
 from tests.conftest import DATA, EXAMPLE
 from tests.helpers import flat, load
 from tests.pdf_geometry import Line, Page, libreoffice_pdfs, pages
@@ -70,6 +71,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], P
     outputs: dict[tuple[str, str], tuple[Path, Path]] = {}
     for (style, name), (source, document) in jobs.items():
         meeting = read_meeting_file(source)
+        # Measured as signed: a draft's mark stands in the top margin (tests/test_final_documents.py).
+        meeting.state = RecordState.FINAL
         pdf, docx = folder / f"{style}-{name}.pdf", folder / f"{style}-{name}.docx"
         export_document(meeting, document, "pdf", pdf)
         export_document(meeting, document, "docx", docx)

@@ -13,6 +13,7 @@ from minutes_app.archive import delete_meeting, import_file, list_meetings, open
 from minutes_app.model import Meeting
 from minutes_app.search import matching
 from tests.editing_helpers import open_editor
+from tests.helpers import drop_final_records, drop_task_follow_up
 
 pytestmark = pytest.mark.databases
 
@@ -68,13 +69,16 @@ def test_deleting_a_meeting_removes_it_from_the_index(archive, tmp_path: Path) -
 def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: Path) -> None:
     with open_archive(db_url) as archive:
         meeting_id = import_file(archive, example_dir / "meeting.json")
-    # Back to revision 0001: no search index, no 'updated_by', no audio, no article fields yet.
+    # Back to revision 0001: no search index, no 'updated_by', no tasks, no audio, no final records,
+    # no article fields yet.
     engine = storage.create_archive_engine(db_url)
     with engine.begin() as connection:
         for table, column in (("speech", "quote"), ("press_release", "background"), ("attendance", "guest_of_honour")):
             connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+        drop_final_records(connection.exec_driver_sql, connection.dialect.name)
         connection.exec_driver_sql("DROP TABLE audio_chunk")
         connection.exec_driver_sql("DROP TABLE audio_segment")
+        drop_task_follow_up(connection.exec_driver_sql)
         connection.exec_driver_sql("DROP TABLE search_term")
         connection.exec_driver_sql("DROP TABLE search_text")
         for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):

@@ -1,6 +1,7 @@
 """The archive database: location, connection settings, schema migrations."""
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from minutes_app import migrate, storage
 from minutes_app.archive import open_archive
 from minutes_app.migrate import ArchiveTooNew
 from minutes_app.model import Base
+from minutes_app.task_register import load_register
+from tests.helpers import drop_task_follow_up
 
 
 def test_sqlite_connection_settings(archive) -> None:
@@ -99,14 +102,17 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
 
     from minutes_app.archive import import_file, list_meetings
     from tests.conftest import EXAMPLE
+    from tests.helpers import drop_final_records
 
     path = tmp_path / "archive.sqlite3"
     with open_archive(f"sqlite:///{path}") as archive:
         import_file(archive, EXAMPLE)
-    # Turn it into an archive of revision 0002, before rows said who saved them and
-    # before the search counted words per meeting.
+    # Turn it into an archive of revision 0002, before rows said who saved them, before
+    # the search counted words per meeting and before directives were followed up as tasks.
     connection = sqlite3.connect(path)
+    drop_final_records(connection.execute, "sqlite")
     connection.execute("DROP TABLE search_term")
+    drop_task_follow_up(connection.execute)
     connection.execute("DROP TABLE audio_chunk")  # and before the meeting's audio
     connection.execute("DROP TABLE audio_segment")
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
@@ -121,6 +127,13 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
         with archive.engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
         assert [m.title[:24] for m in list_meetings(archive)] == ["Hội nghị sơ kết công tác"]
+        # Its directives are tasks of their addressees, with their deadlines.
+        with archive.engine.connect() as connection:
+            register = load_register(connection, date(2026, 9, 1))
+        assert [(register.units[register.unit_of[i]], register.deadlines[i], register.status(i).value)
+                for i in range(len(register))] == [
+            ("Sở Khoa học và Công nghệ", "2026-08-31", "overdue"), ("Sở Tài chính", "2026-09-30", "in-time"),
+            ("Sở Nội vụ", None, "in-time"), ("UBND các xã, phường", None, "in-time")]
     [before] = tmp_path.glob(f"archive.before-{migrate.head_revision()}-*.sqlite3")
     old = sqlite3.connect(before)
     assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)

@@ -95,16 +95,16 @@ def test_attendee_list_import_shows_a_preview(qtbot, archive, example_dir: Path,
 def test_export_problems_are_shown_in_the_window(qtbot, archive, example_dir: Path, tmp_path: Path, monkeypatch) -> None:
     window = _open(qtbot, archive, example_dir, tmp_path)
 
-    def read_only(meeting, document, fmt, path):
+    def read_only(meeting, document, fmt, path, *rest):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("minutes_app.ui.exporting.export_document", read_only)
+    monkeypatch.setattr("minutes_app.history.export_document", read_only)
     target = tmp_path / "chỉ-đọc" / "bien-ban.pdf"
     assert not window.exporter.export_to("minutes", "pdf", target)
     assert window.statusBar().currentMessage() == (
         f"Không ghi được tệp “{target}”: Permission denied. Hãy chọn thư mục khác.")
     name = window.exporter.proposed_name("minutes", "docx")
-    assert name.startswith("2026-07-10 Biên bản Hội nghị sơ kết công tác chuyển đổi số") and name.endswith(".docx")
+    assert name.startswith("2026-07-10 Biên bản Hội nghị sơ kết công tác chuyển đổi số") and name.endswith(" du-thao.docx")
     window.close()
 
 

@@ -59,6 +59,7 @@ def test_screenshots_of_the_user_guide(qtbot, archive, example_dir: Path, tmp_pa
     window.resize(1366, 768)
     window.proceedings.table.selectRow(3)
     window.photos.list.setCurrentRow(1)
+    window.conclusions.table.selectRow(1)  # its task beside it
     assert window.tabs.count() == len(TAB_IMAGES)
     for index in each_tab(qtbot, window):
         _save(window, TAB_IMAGES[index])
@@ -115,6 +116,37 @@ def test_screenshot_of_a_clash_between_two_secretaries(qtbot, archive, example_d
 def test_the_guide_shows_every_screenshot_and_only_those() -> None:
     shown = set(re.findall(r"\]\(images/([\w-]+\.png)\)", GUIDE.read_text(encoding="utf-8")))
     assert shown == {p.name for p in IMAGES.glob("*.png")}
+
+
+@pytest.mark.usefixtures("steady_cursor")
+def test_screenshots_of_final_minutes_and_their_history(qtbot, archive, example_dir: Path, tmp_path: Path) -> None:
+    meeting_id = import_file(archive, example_dir / "meeting.json")
+    window = open_window(qtbot, archive, meeting_id, tmp_path, "Nguyễn Thị Lan")
+    window.resize(1366, 768)
+    bar = window.record_state
+    bar.confirm_finalize = lambda *args: True
+    bar.ask_reason = lambda version: "Sửa chức vụ của đồng chí Võ Đình Nam và số dịch vụ công trực tuyến"
+    assert bar.finalize()
+    qtbot.waitUntil(lambda: window.lookups_loaded)
+    qtbot.wait(10)
+    _save(window, "bien-ban-da-chot")
+
+    assert bar.reopen()
+    editor = window.editor
+    nam = next(a for a in editor.meeting.attendances if a.person.name == "Võ Đình Nam")
+    editor.set_field(nam, "titles", ["Giám đốc Sở Tài chính"])
+    report = editor.meeting.speeches[1]
+    editor.set_field(report, "summary", report.summary.replace("1.245 dịch vụ", "1.250 dịch vụ"))
+    editor.delete(editor.meeting.topics[-1])
+    assert bar.finalize()
+    panel = bar.show_history()
+    panel.resize(1100, 720)
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.wait(10)
+    assert "Sửa Võ Đình Nam" in panel.changes.toPlainText()
+    _save(panel, "lich-su-phien-ban")
+    panel.close()
+    window.close()
 
 
 @pytest.mark.usefixtures("steady_cursor")

@@ -17,13 +17,18 @@ class ExportError(Exception):
     """An export that could not be made; the message is for the user."""
 
 
-def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None) -> bytes:
+def render(
+    meeting: Meeting, document: str, fmt: str, profile: str | None = None, digest: str | None = None
+) -> bytes:
     """The bytes of ``document`` ('minutes' or 'press-release') of ``meeting`` as ``fmt``.
 
     ``profile`` names the style profile; by default the meeting's style (state or party)
-    for the minutes, 'article' for the news article.
+    for the minutes, 'article' for the news article. Whatever the document, a draft says
+    "DỰ THẢO" and the file's properties say the record's state and version, and the
+    ``digest`` of a final version (documents.record_state).
     """
     from minutes_app.documents.profiles import load_profile
+    from minutes_app.documents.record_state import stamp
 
     if document == "minutes":
         from minutes_app.documents.minutes import compose_minutes
@@ -35,6 +40,7 @@ def render(meeting: Meeting, document: str, fmt: str, profile: str | None = None
 
         style_profile = load_profile(profile or "article")
         composed = compose_article(meeting, style_profile)
+    stamp(composed, meeting, style_profile, digest)
     from minutes_app.documents.blocks import Picture, walk
     from minutes_app.documents.pictures import prepare_all
 
@@ -65,10 +71,12 @@ def get_ready(style: str) -> None:
 
 
 def export_document(
-    meeting: Meeting, document: str, fmt: str, path: Path, profile: str | None = None
-) -> None:
+    meeting: Meeting, document: str, fmt: str, path: Path, profile: str | None = None, digest: str | None = None
+) -> bytes:
     """Write ``document`` of ``meeting`` to ``path`` as ``fmt``; an existing file is replaced
-    only once the new one is complete."""
+    only once the new one is complete. Returns the bytes written."""
     from minutes_app.documents.output import write_file
 
-    write_file(path, render(meeting, document, fmt, profile))
+    data = render(meeting, document, fmt, profile, digest)
+    write_file(path, data)
+    return data

@@ -80,6 +80,16 @@ class KeepTogether:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A ruled table (a report's list of tasks) that may run over several pages, its
+    header rows repeated on each; a row is never split between two pages."""
+
+    rows: tuple[tuple[tuple[Para, ...], ...], ...]  # each row's cells, each cell's paragraphs
+    widths: tuple[float, ...]  # fractions of the text width, summing to 1
+    header_rows: int = 1
+
+
+@dataclass(frozen=True)
 class Float:
     """Blocks kept together (a photo and its caption) that may move below the paragraphs
     after them in one of the styles ``past`` (the body text, not the byline), towards the
@@ -89,7 +99,31 @@ class Float:
     past: frozenset[str] = frozenset({"body"})
 
 
-Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Float
+Block = Para | Rule | Spacer | Picture | Columns | KeepTogether | Grid | Float
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Words set apart at the top right of page 1, above the text, framed or not: the
+    "DỰ THẢO" of a draft. It sits in the top margin, so the pages break as without it."""
+
+    text: str
+    size: float
+    bold: bool
+    frame: bool
+    padding_pt: float
+
+
+@dataclass(frozen=True)
+class RecordProperties:
+    """What the file's properties say of the record it was made from; ``keywords`` is
+    what ``minutes-app verify`` reads back."""
+
+    subject: str = ""
+    keywords: str = ""
+    status: str = ""
+    version: str = ""
+    identifier: str = ""
 
 
 @dataclass
@@ -102,6 +136,8 @@ class Document:
     author: str = ""
     # Page numbers are printed centred at the top from page 2 on.
     page_numbers: bool = True
+    mark: Mark | None = None
+    record: RecordProperties = field(default_factory=RecordProperties)
 
     def __post_init__(self) -> None:
         # The title and author go into the file's properties, which are XML too.
@@ -116,7 +152,8 @@ class Document:
 
     def printed_characters(self) -> str:
         """Everything the document prints or measures, to choose a font that has it all."""
-        return "".join(b.text for b in walk(self.blocks) if isinstance(b, Para | Rule))
+        printed = "".join(b.text for b in walk(self.blocks) if isinstance(b, Para | Rule))
+        return printed + (self.mark.text if self.mark else "")
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -128,6 +165,10 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
                 yield from walk(cell)
         elif isinstance(block, KeepTogether | Float):
             yield from walk(block.blocks)
+        elif isinstance(block, Grid):
+            for row in block.rows:
+                for cell in row:
+                    yield from cell
 
 
 def para(text: str, style: str, *, bold: bool = False, italic: bool = False, keep_with_next: bool = False) -> Para:

@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 from lxml.etree import _Element as XmlElement  # every python-docx element is one of lxml's
@@ -26,7 +26,9 @@ from minutes_app.documents.blocks import (
     Columns,
     Document,
     Float,
+    Grid,
     KeepTogether,
+    Mark,
     Para,
     Picture,
     Rule,
@@ -46,6 +48,8 @@ _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:csthe
 # The longest text a DOCX core property (title, author) may hold.
 PROPERTY_LENGTH = 255
 _Container = DocxDocument | _Cell
+# Room between a ruled table's lines and its text, in twentieths of a point (Word's default).
+GRID_PADDING_DXA = 108
 
 
 def _run_properties(parent: XmlElement) -> XmlElement:
@@ -121,16 +125,50 @@ class _Renderer:
         section.left_margin = Emu(int(page.margin_left_mm * 36000))
         section.right_margin = Emu(int(page.margin_right_mm * 36000))
         section.header_distance = Pt(lines.page_number_top(page))
+        # Page 1 has a header of its own: no page number, perhaps the mark.
+        section.different_first_page_header_footer = document.page_numbers or document.mark is not None
         if document.page_numbers:
             # No number on page 1; centred at the top from page 2 on (Decree 30).
-            section.different_first_page_header_footer = True
             number = section.header.paragraphs[0]
             self._format(number, self.profile.style("page_number"))
             self._page_field(number, self.profile.style("page_number"))
+        if document.mark is not None:
+            self._mark(document.mark, section.first_page_header.paragraphs[0])
         properties = self.docx.core_properties
         properties.title = fit_property(document.title)
         properties.author = fit_property(document.author)
         properties.language = "vi-VN"
+        record = document.record
+        properties.subject = record.subject
+        properties.keywords = record.keywords
+        properties.content_status = record.status
+        properties.version = record.version
+        properties.identifier = record.identifier
+
+    def _mark(self, mark: Mark, paragraph: Paragraph) -> None:
+        """The mark at the right of page 1's header, its frame a paragraph border narrowed
+        by an indent to the words."""
+        self._format(paragraph, ParagraphStyle(size=mark.size, align="right"))
+        run = paragraph.add_run(mark.text)
+        run.font.size = Pt(mark.size)
+        run.font.bold = mark.bold or None
+        set_font_slots(run._r, self.profile.font)
+        if not mark.frame:
+            return
+        face = None if self.faces is None else (self.faces.bold if mark.bold else self.faces.regular)
+        words = fonts.text_width(mark.text, mark.size, face)
+        # A little more room than the words measure, so that they never wrap inside the frame.
+        indent = max(0.0, self.profile.page.text_width_pt - words - 2 * mark.padding_pt - 2)
+        paragraph.paragraph_format.left_indent = Pt(indent)
+        paragraph.paragraph_format.right_indent = Pt(mark.padding_pt)
+        borders = OxmlElement("w:pBdr")
+        for edge in ("top", "left", "bottom", "right"):
+            line = OxmlElement(f"w:{edge}")
+            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", str(round(mark.padding_pt))),
+                               ("w:color", "000000")):
+                line.set(qn(key), value)
+            borders.append(line)
+        paragraph._p.get_or_add_pPr().append(borders)
 
     def _page_field(self, paragraph: Paragraph, spec: ParagraphStyle) -> None:
         for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", "")):
@@ -192,6 +230,8 @@ class _Renderer:
                     self._columns(block, container, width, keep or keep_next)
                 case KeepTogether() | Float():
                     self.add(block.blocks, container, width, keep=True)
+                case Grid():
+                    self._grid(block, container, width)
 
     def _paragraph(self, container: _Container) -> Paragraph:
         # A new table cell already holds one empty paragraph: use it first.
@@ -234,8 +274,10 @@ class _Renderer:
         run.font.size = Pt(1)
         run.add_picture(io.BytesIO(prepared.jpeg), width=Pt(shown), height=Pt(tall))
 
-    def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
-        table = container.add_table(rows=1, cols=len(columns.cells))
+    @staticmethod
+    def _table(container: _Container, rows: int, cols: int, border: str, margin_dxa: int) -> Table:
+        """A table of fixed column widths, centred, with ``border`` lines ('nil' for none)."""
+        table = container.add_table(rows=rows, cols=cols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         properties = table._tbl.tblPr
@@ -245,16 +287,39 @@ class _Renderer:
         borders = OxmlElement("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             element = OxmlElement(f"w:{edge}")
-            element.set(qn("w:val"), "nil")
+            element.set(qn("w:val"), border)
+            if border != "nil":
+                for key, value in (("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+                    element.set(qn(key), value)
             borders.append(element)
         properties.append(borders)
         margins = OxmlElement("w:tblCellMar")
         for edge in ("left", "right"):
             element = OxmlElement(f"w:{edge}")
-            element.set(qn("w:w"), "0")
+            element.set(qn("w:w"), str(margin_dxa))
             element.set(qn("w:type"), "dxa")
             margins.append(element)
         properties.append(margins)
+        return table
+
+    def _grid(self, grid: Grid, container: _Container, width: float) -> None:
+        table = self._table(container, 0, len(grid.widths), "single", GRID_PADDING_DXA)
+        widths = [Pt(width * fraction) for fraction in grid.widths]
+        for index, cell_width in enumerate(widths):
+            table.columns[index].width = cell_width
+        inner = [width * fraction - 2 * GRID_PADDING_DXA / 20 for fraction in grid.widths]
+        for number, cells in enumerate(grid.rows):
+            row = table.add_row()  # type: ignore[no-untyped-call]
+            properties = row._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))
+            if number < grid.header_rows:
+                properties.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+            for cell, paragraphs, cell_width, room in zip(row.cells, cells, widths, inner, strict=True):
+                cell.width = cell_width  # Word reads the column width, LibreOffice the cell width
+                self.add(paragraphs, cell, room)
+
+    def _columns(self, columns: Columns, container: _Container, width: float, keep_next: bool) -> None:
+        table = self._table(container, 1, len(columns.cells), "nil", 0)
         row = table.rows[0]
         # A row never breaks across pages: the header and the signatures stay whole.
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

@@ -25,7 +25,8 @@ from minutes_app.documents.wording import (
     titles_text,
 )
 from minutes_app.i18n import _
-from minutes_app.model import Attendance, Directive, Meeting, Speech
+from minutes_app.model import Attendance, CarriedTask, Directive, Meeting, Speech
+from minutes_app.tasks import deadline_text
 
 
 class _Composer:
@@ -66,31 +67,7 @@ class _Composer:
         return document
 
     def header(self) -> list[Block]:
-        meeting, header = self.meeting, self.profile.header
-        assert header is not None, "a minutes profile has a header"
-        left: list[Block] = []
-        # Names are printed on lines of their own making: a line break typed in them is a space.
-        organ = one_line(meeting.organizer_name)
-        if meeting.organizer_parent:
-            left.append(para(one_line(meeting.organizer_parent), "parent"))
-        left.append(para(organ, "organ"))
-        if header.organ_mark == "rule":
-            left.append(Rule(organ, "organ", header.organ_rule.length, header.organ_rule.dash))
-        elif header.organ_mark == "star":
-            left.append(para("*", "organ"))
-        if meeting.document_number:
-            number = header.number.format(number=meeting.document_number)
-        else:
-            number = header.number_blank.format(code=meeting.organizer_code or "")
-        # The number, and the blank left for it, in one piece: spaces neither break nor collapse.
-        left.append(Para((Run(bind_all(number.replace("\n", " "))),), "number"))
-
-        right: list[Block] = []
-        for line in header.national:
-            right.append(para(line.text, line.style))
-            if line.rule:
-                right.append(Rule(line.text, line.style, line.rule.length, line.rule.dash))
-        return [Columns((tuple(left), tuple(right)), (header.left_width, 1 - header.left_width))]
+        return document_header(self.meeting, self.meeting.document_number, self.profile)
 
     def title(self) -> list[Block]:
         subject = one_line(subject_line(self.meeting.title))
@@ -150,6 +127,12 @@ class _Composer:
                 para(list_item(f"{i}. {item}", i == len(meeting.agenda)), "item")
                 for i, item in enumerate(meeting.agenda, start=1)
             ]
+        if meeting.carried_tasks:
+            blocks.append(self.heading("carried"))
+            blocks += [
+                para(_carried(task, i == len(meeting.carried_tasks) - 1), "item")
+                for i, task in enumerate(meeting.carried_tasks)
+            ]
         spans: list[timeline.Span | None] = [None] * len(meeting.speeches)
         if self.profile.speaking_time:
             spans = timeline.spans(meeting.speeches, meeting.audio_segments)
@@ -206,7 +189,9 @@ class _Composer:
 
     def directive(self, directive: Directive, last: bool) -> str:
         notes = []
-        if directive.deadline:
+        if directive.recurrence:
+            notes.append(deadline_text(directive.deadline, directive.recurrence, document=True))
+        elif directive.deadline:
             notes.append(f"trước ngày {short_date(directive.deadline)}")
         issuer = directive.issued_by
         if issuer is not None and issuer is not self.meeting.chair:
@@ -245,9 +230,54 @@ def compose_minutes(meeting: Meeting, profile: Profile) -> Document:
     return _Composer(meeting, profile).compose()
 
 
+def document_header(
+    organizer: Meeting, number: str | None, profile: Profile, dateline: str | None = None
+) -> list[Block]:
+    """The organ (``organizer``'s, with its parent) and the number on the left; the national
+    heading on the right, with the dateline under it if the document has one."""
+    header = profile.header
+    assert header is not None, "a document profile with a header"
+    left: list[Block] = []
+    # Names are printed on lines of their own making: a line break typed in them is a space.
+    organ = one_line(organizer.organizer_name)
+    if organizer.organizer_parent:
+        left.append(para(one_line(organizer.organizer_parent), "parent"))
+    left.append(para(organ, "organ"))
+    if header.organ_mark == "rule":
+        left.append(Rule(organ, "organ", header.organ_rule.length, header.organ_rule.dash))
+    elif header.organ_mark == "star":
+        left.append(para("*", "organ"))
+    if number:
+        numbered = header.number.format(number=number)
+    else:
+        numbered = header.number_blank.format(code=organizer.organizer_code or "")
+    # The number, and the blank left for it, in one piece: spaces neither break nor collapse.
+    left.append(Para((Run(bind_all(numbered.replace("\n", " "))),), "number"))
+
+    right: list[Block] = []
+    for line in header.national:
+        right.append(para(line.text, line.style))
+        if line.rule:
+            right.append(Rule(line.text, line.style, line.rule.length, line.rule.dash))
+    if dateline:
+        right.append(para(dateline, "dateline"))
+    return [Columns((tuple(left), tuple(right)), (header.left_width, 1 - header.left_width))]
+
+
 def para(text: str, style: str, *, keep_with_next: bool = False) -> Para:
     """A paragraph of one run, its times, dates and numbers never broken over two lines."""
     return Para((Run(bind(text)),), style, keep_with_next)
+
+
+def _carried(task: CarriedTask, last: bool) -> str:
+    """'- Sở Y tế: xây dựng kế hoạch … (hạn 30/11/2026): đã hoàn thành …;'"""
+    if task.recurrence:
+        when = f" ({deadline_text(task.deadline, task.recurrence, document=True)})"
+    else:
+        when = f" (hạn {short_date(task.deadline)})" if task.deadline else ""
+    content = task.content.rstrip().rstrip(".;,")
+    outcome = task.outcome.strip().rstrip(".;,")
+    return list_item(f"- {task.unit}: {content}{when}" + (f": {outcome}" if outcome else ""), last)
 
 
 def one_line(text: str) -> str:

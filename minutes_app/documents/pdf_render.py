@@ -7,6 +7,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle as RLStyle
 from reportlab.lib.utils import ImageReader
@@ -18,6 +19,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    LongTable,
     PageTemplate,
     Paragraph,
     Table,
@@ -37,7 +39,9 @@ from minutes_app.documents.blocks import (
     Columns,
     Document,
     Float,
+    Grid,
     KeepTogether,
+    Mark,
     Para,
     Picture,
     Rule,
@@ -56,6 +60,8 @@ DASH = (8, 2.5)
 # A photo moves past the text after it unless it fits with this much room to spare: the
 # DOCX takes the same order, and a word processor's page may hold a little less.
 FLOAT_SPARE = 12
+# Room between a ruled table's lines and its text, in points (as Word's default).
+GRID_PADDING = 5.4
 
 _ALIGN: dict[str, Literal[0, 1, 2, 4]] = {
     "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY
@@ -197,10 +203,12 @@ class _Template(BaseDocTemplate):
     """One frame a page, the margins exactly the profile's (no padding); a float that does
     not fit moves past the flowable after it."""
 
-    def __init__(self, buffer: io.BytesIO, profile: Profile, title: str, author: str, font: str) -> None:
+    def __init__(self, buffer: io.BytesIO, profile: Profile, document: Document, font: str) -> None:
         page = profile.page
-        super().__init__(buffer, pagesize=(page.width_mm * MM, page.height_mm * MM), title=title, author=author,
-                         creator=APP_NAME, lang="vi-VN", initialFontName=font)
+        super().__init__(buffer, pagesize=(page.width_mm * MM, page.height_mm * MM), title=document.title,
+                         author=document.author, subject=document.record.subject,
+                         keywords=[document.record.keywords], creator=APP_NAME, lang="vi-VN",
+                         initialFontName=font)
         frame = Frame(page.margin_left_mm * MM, page.margin_bottom_mm * MM, page.text_width_pt, page.text_height_pt,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       overlapAttachedSpace=1)  # the larger of space after and before, not both
@@ -355,11 +363,30 @@ class _Renderer:
                     flowable = RLKeepTogether(self.flowables(block.blocks, width))
                 case Float():
                     flowable = _Float(self.flowables(block.blocks, width), index, block.past)
+                case Grid():
+                    flowable = self._grid(block, width)
             if top:
                 # Any flowable carries the block it draws (read back by _Template.afterFlowable).
                 setattr(flowable, "block", index)  # noqa: B010
             result.append(flowable)
         return result
+
+    def _grid(self, grid: Grid, width: float) -> LongTable:
+        widths = [width * w for w in grid.widths]
+        rows = [[self.flowables(cell, w - 2 * GRID_PADDING) for cell, w in zip(row, widths, strict=True)]
+                for row in grid.rows]
+        # LongTable: laid out row by row, so a list of thousands of tasks takes no longer per row.
+        table = LongTable(rows, colWidths=widths, repeatRows=grid.header_rows, splitInRow=0)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return table
 
     def _kept_height(self, blocks: tuple[Block, ...] | list[Block], index: int, width: float) -> float:
         """The room a heading (or a chain of them) needs: itself and the first lines of
@@ -419,11 +446,13 @@ def _layout(document: Document, profile: Profile) -> tuple[bytes, dict[int, int 
     page = profile.page
     buffer = io.BytesIO()
     # The body font named first: otherwise each page starts by naming Helvetica, which is not embedded.
-    template = _Template(buffer, profile, document.title, document.author, renderer.font)
+    template = _Template(buffer, profile, document, renderer.font)
     story = renderer.flowables(document.blocks, page.text_width_pt, top=True)
 
-    def later_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        # Page numbers centred in the top margin, from page 2 on (Decree 30).
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        # The draft's mark on page 1; page numbers centred in the top margin from page 2 on (Decree 30).
+        if doc.page == 1 and document.mark is not None:
+            _draw_mark(canvas, document.mark, renderer.font, profile)
         if doc.page == 1 or not document.page_numbers:
             return
         spec = profile.style("page_number")
@@ -432,7 +461,7 @@ def _layout(document: Document, profile: Profile) -> tuple[bytes, dict[int, int 
         canvas.drawCentredString(page.margin_left_mm * MM + page.text_width_pt / 2, page.height_mm * MM - baseline,
                                  str(doc.page))
 
-    template.addPageTemplates([PageTemplate("page", [template.frame_template], onPage=later_page)])
+    template.addPageTemplates([PageTemplate("page", [template.frame_template], onPage=on_page)])
     template.build(story)
     return buffer.getvalue(), template.placed
 
@@ -445,3 +474,22 @@ def float_places(document: Document, profile: Profile) -> dict[int, int | None]:
     """Where each float of the document ends up in the PDF: for the index of each Float
     block, the index of the block it follows (None: first). The DOCX takes this order."""
     return _layout(document, profile)[1]
+
+
+def _draw_mark(canvas: Canvas, mark: Mark, font: str, profile: Profile) -> None:
+    """The mark at the top right of the page, in the middle of the top margin, framed
+    around the words when the profile says so."""
+    page = profile.page
+    face = f"{font}-Bold" if mark.bold else font
+    width = pdfmetrics.stringWidth(mark.text, face, mark.size)
+    height = mark.size * 1.2
+    right = (page.width_mm - page.margin_right_mm) * MM
+    middle = page.height_mm * MM - page.margin_top_mm * MM / 2
+    canvas.saveState()
+    canvas.setFont(face, mark.size)
+    canvas.drawRightString(right - mark.padding_pt, middle - mark.size * 0.35, mark.text)
+    if mark.frame:
+        canvas.setLineWidth(0.8)
+        canvas.rect(right - width - 2 * mark.padding_pt, middle - height / 2 - mark.padding_pt,
+                    width + 2 * mark.padding_pt, height + 2 * mark.padding_pt)
+    canvas.restoreState()

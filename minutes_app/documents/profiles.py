@@ -117,6 +117,17 @@ class Recipients:
 
 
 @dataclass(frozen=True)
+class DraftMark:
+    """The words a draft carries at the top right of page 1, framed or not."""
+
+    text: str
+    size: float
+    bold: bool = False
+    frame: bool = False
+    padding_pt: float = 0
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     description: str
@@ -130,6 +141,7 @@ class Profile:
     labels: dict[str, str] = field(default_factory=dict)
     signatures: Signatures | None = None
     recipients: Recipients | None = None
+    draft_mark: DraftMark | None = None
     speaking_time: bool = False  # how long each speech lasted, from the audio
 
     def style(self, name: str) -> ParagraphStyle:
@@ -270,5 +282,6 @@ def _build(name: str, raw: dict[str, Any]) -> Profile:
         labels=dict(raw.get("labels", {})),
         signatures=Signatures(**signatures) if signatures else None,
         recipients=Recipients(recipients["heading"], tuple(recipients["lines"])) if recipients else None,
+        draft_mark=DraftMark(**raw["draft_mark"]) if "draft_mark" in raw else None,
         speaking_time=raw.get("speaking_time", False),
     )

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, Table, select
 from minutes_app import search
 from minutes_app.archive_watch import ArchiveWatch
 from minutes_app.editing.changes import Batch, Change, Delete, Insert, RowKey, Update
+from minutes_app.finality import refused_by_archive
 from minutes_app.i18n import _
 from minutes_app.model import Base
 
@@ -247,6 +248,14 @@ class Autosaver:
         try:
             outcome = self._write(batch)
         except Exception as error:  # the disk or the database failed: keep and retry
+            if refused_by_archive(error):
+                # Someone made the record final meanwhile: these changes will never be
+                # written. They are the user's, shown as conflicts, not retried.
+                with self._cond:
+                    self._in_flight = set()
+                    self._written = batch.last_number
+                self._on_conflict([Conflict(key, change) for key, change in batch.rows.items()])
+                return True
             with self._cond:
                 batch.absorb(self._pending)
                 self._pending = batch

@@ -9,7 +9,7 @@ from typing import Any
 
 # The tables in the order their rows may be inserted (a row after the rows it refers to).
 TABLE_ORDER = (
-    "person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release",
+    "person", "meeting", "attendance", "photo", "speech", "topic", "directive", "carried_task", "press_release",
 )
 
 

@@ -25,8 +25,10 @@ from minutes_app.editing.operations import (
     RemoveRow,
     SetField,
 )
+from minutes_app.finality import check_change, is_final
 from minutes_app.model import (
     Attendance,
+    CarriedTask,
     Directive,
     Meeting,
     Person,
@@ -38,7 +40,7 @@ from minutes_app.model import (
 )
 from minutes_app.text import clean, clean_name
 
-Part = Attendance | Speech | Topic | Directive | Photo
+Part = Attendance | Speech | Topic | Directive | CarriedTask | Photo
 Row = Meeting | Part | PressRelease | Person
 
 COLLECTIONS: dict[type[Part], str] = {
@@ -46,8 +48,10 @@ COLLECTIONS: dict[type[Part], str] = {
     Speech: "speeches",
     Topic: "topics",
     Directive: "directives",
+    CarriedTask: "carried_tasks",
     Photo: "photos",
 }
+_TABLES = {collection: model.__tablename__ for model, collection in COLLECTIONS.items()}
 
 
 # --- what the window hears about -------------------------------------------------------
@@ -252,6 +256,8 @@ class MeetingEditor:
 
     def _run(self, primitives: Iterable[Primitive], merge_key: object = None) -> None:
         """Apply primitives as one undoable step (or the end of the open typing step)."""
+        primitives = list(primitives)
+        self._check(primitives)
         applied: list[Primitive] = []
         for primitive in primitives:
             primitive.apply(self)
@@ -266,9 +272,25 @@ class MeetingEditor:
             self.autosaver.submit(self._outbox, self.number)
             self._outbox = []
 
+    def _check(self, primitives: Iterable[Primitive]) -> None:
+        """Refuse (MeetingIsFinal) before anything is applied if a final record would change."""
+        for primitive in primitives:
+            if isinstance(primitive, SetField):
+                row: Row = primitive.row
+                column = _column(row, primitive.name, primitive.new)[0]
+                check_change(self.meeting, row_key(row).table, [column])
+            else:
+                table = _TABLES[primitive.collection]
+                check_change(self.meeting, table, ["position"] if isinstance(primitive, MoveRow) else None)
+
+    @property
+    def is_final(self) -> bool:
+        return is_final(self.meeting)
+
     def undo(self) -> bool:
         if not self.history.done:
             return False
+        self._check(p.inverse() for p in self.history.done[-1].primitives)
         step = self.history.done.pop()
         for primitive in reversed(step.primitives):
             primitive.inverse().apply(self)
@@ -280,6 +302,7 @@ class MeetingEditor:
     def redo(self) -> bool:
         if not self.history.undone:
             return False
+        self._check(self.history.undone[-1].primitives)
         step = self.history.undone.pop()
         for primitive in step.primitives:
             primitive.apply(self)
@@ -359,6 +382,7 @@ class MeetingEditor:
         if attendance.person.id in self._new_people:
             self._run([SetField(attendance.person, "name", attendance.person.name, name)], key)
         else:
+            check_change(self.meeting, "attendance", ["person_id"])  # before the new person is handed over
             person = self._new_person(name)
             self._ensure_person(person)
             self._run([SetField(attendance, "person", attendance.person, person)], key)
@@ -418,6 +442,14 @@ class MeetingEditor:
         self._run([InsertRow("directives", directive, self._end("directives", index))])
         return directive
 
+    def add_carried_tasks(self, rows: list[CarriedTask], index: int | None = None) -> list[CarriedTask]:
+        """Add tasks of an earlier session (made by ``carry_over``) as one step."""
+        start = self._end("carried_tasks", index)
+        for row in rows:
+            row.meeting_id = self.meeting.id
+        self._run(InsertRow("carried_tasks", row, start + i) for i, row in enumerate(rows))
+        return rows
+
     def add_photo(self, photo: Photo, index: int | None = None) -> Photo:
         """Add a photo made by ``photos.photo_from_file``."""
         photo.meeting_id = self.meeting.id
@@ -438,11 +470,13 @@ class MeetingEditor:
 
     def set_press_release_field(self, name: str, value: Any, typing: bool = False) -> None:
         """Set a field of the article's choices."""
+        check_change(self.meeting, "press_release", [name])
         self.set_field(self._press_release(), name, value, typing)
         self._hand_over()
 
     def set_press_release_fields(self, values: dict[str, Any]) -> None:
         """Set several fields of the article's choices as one undoable step (re-draft, restore)."""
+        check_change(self.meeting, "press_release", values)
         press = self._press_release()
         self._run([SetField(press, name, getattr(press, name), value)
                    for name, value in values.items() if getattr(press, name) != value])
@@ -481,6 +515,15 @@ class MeetingEditor:
 
     # --- others' changes to a shared archive (see editing.sharing) ------------------
 
+    def reload_state(self) -> None:
+        """Show the record's state and version as the archive has them now (finalised or
+        reopened just now)."""
+        with self.archive.engine.connect() as connection:
+            state, number, version = connection.execute(
+                select(Meeting.state, Meeting.record_version, Meeting.version).where(Meeting.id == self.meeting.id)
+            ).one()
+        self.take(self.meeting, {"state": state, "record_version": number}, version)
+
     def row_for(self, key: RowKey) -> Row | None:
         """The open meeting's row behind ``key``, if the editor holds it."""
         if key.table == "meeting":
@@ -493,6 +536,7 @@ class MeetingEditor:
 
     def resubmit(self, key: RowKey, change: Change, version: int) -> None:
         """Hand a change over again, made now on ``version`` (a conflict decided for mine)."""
+        check_change(self.meeting, key.table, change.values if isinstance(change, Update) else None)
         self.autosaver.accept_version(key, version)
         self._outbox.append((key, change))
         self._hand_over()
@@ -505,6 +549,11 @@ class MeetingEditor:
         for name, value in values.items():
             if getattr(row, name) != value:
                 setattr(row, name, value)
+                if row is self.meeting and name == "state":
+                    # Finalised or reopened: what was done before is not undone across that line.
+                    self.history.done.clear()
+                    self.history.undone.clear()
+                    self.history.seal()
                 self._emit(FieldChanged(row, name))
 
     def adopt(self, collection: str, row: Part, index: int) -> None:

@@ -1,16 +1,12 @@
 """Type-ahead that ignores diacritics and case: 'tan' finds 'Phạm Minh Tấn', 'dang' 'Đặng'.
 
-The lists are small enough (a directory of people, a meeting's attendees, the bodies
-named in directives) to be folded once and filtered in memory at each keystroke.
+The lists are small enough (a directory of people, a meeting's attendees, the
+directory of bodies) to be folded once and filtered in memory at each keystroke.
 """
 
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from minutes_app.model import Directive
 from minutes_app.search import terms
 
 T = TypeVar("T")
@@ -37,9 +33,3 @@ class FoldedIndex(Generic[T]):
                     break
         return found
 
-
-def known_addressees(session: Session) -> list[str]:
-    """The bodies directives were addressed to, the most used first."""
-    uses = func.count().label("uses")
-    query = select(Directive.addressee, uses).group_by(Directive.addressee).order_by(uses.desc())
-    return [name for name, _ in session.execute(query) if name.strip()]

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from minutes_app.archive import Archive, add_meeting, load_meeting
+from minutes_app.editing.carry_over import open_tasks
 from minutes_app.model import Attendance, Meeting, Style
 
 
@@ -20,9 +21,12 @@ def new_meeting(archive: Archive, style: Style = Style.STATE) -> int:
 def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
     """A new meeting from ``meeting_id`` as a template for its next session: the header,
     organiser, venue, attendees (titles, groups; everyone present), chair, secretary and
-    agenda; no speeches, topics, directives, photos or article. Returns its id."""
+    agenda, and the tasks still open to review ("Kết quả thực hiện kết luận kỳ trước"); no
+    speeches, topics, directives, photos or article. Returns its id."""
     with archive.sessions.begin() as session:
         source = load_meeting(session, meeting_id)
+        starts_at = _now()
+        carried = open_tasks(session, source, starts_at.date())  # read before the copy is half made
         copy = Meeting(
             title=source.title,
             style=source.style,
@@ -32,7 +36,7 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
             organizer_extensions=source.organizer_extensions,
             place_name=source.place_name,
             venue=source.venue,
-            starts_at=_now(),
+            starts_at=starts_at,
             agenda=list(source.agenda),
             extensions=source.extensions,
         )
@@ -51,4 +55,5 @@ def duplicate_meeting(archive: Archive, meeting_id: int) -> int:
             copy.attendances.append(twin)
         copy.chair = twins.get(source.chair_id)
         copy.secretary = twins.get(source.secretary_id)
+        copy.carried_tasks = carried
         return add_meeting(session, copy)

@@ -5,6 +5,7 @@ renders straight from the file.
 """
 
 import hashlib
+import uuid
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,11 +28,13 @@ from minutes_app.model import (
     AudioSegment,
     AudioSource,
     AudioState,
+    CarriedTask,
     Directive,
     Meeting,
     Person,
     Photo,
     PressRelease,
+    RecordState,
     Speech,
     Style,
     Topic,
@@ -146,6 +149,26 @@ def _extensions(item: dict[str, Any]) -> dict[str, Any] | None:
     return {k: v for k, v in item.items() if k.startswith("x-")} or None
 
 
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def _follow_up(item: dict[str, Any]) -> dict[str, Any]:
+    """The task columns of a directive from its ``follow_up`` (version 2); a version 1
+    directive has none: a task of its addressee, with its deadline."""
+    return {
+        "lead_unit": item.get("lead_unit"),
+        "partners": list(item["partners"]) if item.get("partners") else None,
+        "recurrence": item.get("recurrence"),
+        "deadline_extensions": [dict(e) for e in item["extensions"]] if item.get("extensions") else None,
+        "progress": [dict(n) for n in item["progress"]] if item.get("progress") else None,
+        "done_on": _date(item.get("done_on")),
+        "result": item.get("result"),
+        "report_number": item.get("report_number"),
+        "report_date": _date(item.get("report_date")),
+    }
+
+
 def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]) -> Meeting:
     """A meeting record from a valid document and the photo bytes by id."""
     organizer = document["organizer"]
@@ -163,6 +186,8 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
         ends_at=datetime.fromisoformat(document["ends_at"]) if "ends_at" in document else None,
         agenda=list(document.get("agenda", [])),
         extensions=_extensions(document),
+        state=document.get("state", RecordState.DRAFT),
+        record_version=document.get("version", 1),
     )
     attendees: dict[str, Attendance] = {}
     for item in document["attendees"]:
@@ -187,6 +212,7 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
     for item in document.get("photos", []):
         data, media_type = photos[item["id"]]
         photo = Photo(
+            id=uuid.uuid4(),  # made now: the edited article names its photos by id
             ref=item["id"],
             file_name=PurePosixPath(item["file"].replace("\\", "/")).name,
             media_type=media_type,
@@ -220,8 +246,21 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             Directive(
                 addressee=item["addressee"],
                 content=item["content"],
-                deadline=date.fromisoformat(item["deadline"]) if "deadline" in item else None,
+                deadline=_date(item.get("deadline")),
                 issued_by=attendees.get(item.get("issued_by", "")),
+                extensions=_extensions(item),
+                **_follow_up(item.get("follow_up", {})),
+            )
+        )
+    for item in document.get("previous_tasks", []):
+        meeting.carried_tasks.append(
+            CarriedTask(
+                task_id=uuid.UUID(item["task"]) if "task" in item else None,
+                unit=item["unit"],
+                content=item["content"],
+                deadline=_date(item.get("deadline")),
+                recurrence=item.get("recurrence"),
+                outcome=item.get("outcome", ""),
                 extensions=_extensions(item),
             )
         )
@@ -235,5 +274,10 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             topics_intro=press.get("topics_intro"),
             background=press.get("background"),
             extensions=_extensions(press),
+            article=[
+                {"kind": block["kind"], "text": block["text"]}
+                | ({"photo": str(by_ref[block["photo"]].id)} if "photo" in block else {})
+                for block in press["article"]
+            ] if "article" in press else None,
         )
     return meeting

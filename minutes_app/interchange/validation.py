@@ -154,11 +154,13 @@ _TYPE_NAMES = {
 
 _DATETIME_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_UUID_PATTERN = "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
 _PATTERN_MESSAGES = {
     _DATETIME_PATTERN: N_("phải là ngày giờ dạng YYYY-MM-DDTHH:MM, ví dụ 2026-07-10T08:00"),
     _DATE_PATTERN: N_("phải là ngày dạng YYYY-MM-DD, ví dụ 2026-08-31"),
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": N_("phải là giờ dạng HH:MM, ví dụ 08:30"),
     "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$": N_("phải là giờ dạng HH:MM hoặc HH:MM:SS, ví dụ 08:30"),
+    _UUID_PATTERN: N_("phải là mã nhiệm vụ dạng UUID, ví dụ 3f2a9c1e-7b4d-4c1a-9e2f-5a6b7c8d9e0f"),
 }
 
 
@@ -277,9 +279,14 @@ def reference_problems(document: Any) -> list[Problem]:
     for i, directive in _items(document, "directives"):
         check(["directives", i, "issued_by"], directive.get("issued_by"), attendees, no_attendee)
         _check_date(["directives", i, "deadline"], directive.get("deadline"), _DATE_PATTERN, problems)
+        _follow_up_dates(["directives", i, "follow_up"], directive.get("follow_up"), problems)
+    for i, task in _items(document, "previous_tasks"):
+        _check_date(["previous_tasks", i, "deadline"], task.get("deadline"), _DATE_PATTERN, problems)
     press = document.get("press_release")
     if isinstance(press, dict):
         check(["press_release", "general_photo"], press.get("general_photo"), photos, no_photo)
+        for i, block in _items(press, "article"):
+            check(["press_release", "article", i, "photo"], block.get("photo"), photos, no_photo)
     for key in ("starts_at", "ends_at"):
         _check_date([key], document.get(key), _DATETIME_PATTERN, problems)
     for i, item in _items(document, "audio"):
@@ -301,6 +308,17 @@ def length_problems(document: Any) -> list[Problem]:
         elif isinstance(value, list):
             stack += [([*path, i], v) for i, v in enumerate(value)]
     return sorted(problems, key=lambda p: p.path)
+
+
+def _follow_up_dates(path: list[str | int], follow_up: Any, problems: list[Problem]) -> None:
+    """The dates of a directive's follow-up (version 2) that do not exist."""
+    if not isinstance(follow_up, dict):
+        return
+    for key in ("done_on", "report_date"):
+        _check_date([*path, key], follow_up.get(key), _DATE_PATTERN, problems)
+    for key, field in (("extensions", "until"), ("progress", "on")):
+        for i, item in _items(follow_up, key):
+            _check_date([*path, key, i, field], item.get(field), _DATE_PATTERN, problems)
 
 
 def _check_date(path: list[str | int], value: Any, pattern: str, problems: list[Problem]) -> None:

@@ -12,7 +12,16 @@ from typing import Any
 from minutes_app.archive_files import refuse_archive_file
 from minutes_app.images import EXTENSIONS
 from minutes_app.interchange.validation import FORMAT
-from minutes_app.model import Attendance, AudioSegment, Meeting, Photo, Style
+from minutes_app.model import (
+    Attendance,
+    AudioSegment,
+    CarriedTask,
+    Directive,
+    Meeting,
+    Photo,
+    RecordState,
+    Style,
+)
 
 # Writes a segment's audio to a file (given by the archive, which holds the sound).
 AudioWriter = Callable[[AudioSegment, Path], None]
@@ -76,6 +85,53 @@ def _photo_names(photos: list[Photo]) -> dict[int, str]:
         used.add(name.casefold())
         names[id(photo)] = name
     return names
+
+
+def _follow_up(directive: Directive) -> dict[str, Any]:
+    """The directive's task fields (version 2); empty for a task that is only its addressee's."""
+    return _compact(
+        {
+            "lead_unit": directive.lead_unit,
+            "partners": list(directive.partners or []),
+            "recurrence": directive.recurrence,
+            "extensions": list(directive.deadline_extensions or []),
+            "progress": list(directive.progress or []),
+            "done_on": directive.done_on.isoformat() if directive.done_on else None,
+            "result": directive.result,
+            "report_number": directive.report_number,
+            "report_date": directive.report_date.isoformat() if directive.report_date else None,
+        }
+    )
+
+
+def _carried(task: CarriedTask) -> dict[str, Any]:
+    return _compact(
+        {
+            "task": str(task.task_id) if task.task_id else None,
+            "unit": task.unit,
+            "content": task.content,
+            "deadline": task.deadline.isoformat() if task.deadline else None,
+            "recurrence": task.recurrence,
+            "outcome": task.outcome or None,
+        }
+    )
+
+
+def _article(blocks: list[dict[str, Any]] | None, photo_refs: dict[str, str | None]) -> list[dict[str, Any]] | None:
+    """The edited article with its photos named by their ids in the file; a block whose photo
+    is no longer in the meeting is left out, as the article tab leaves it out."""
+    if blocks is None:
+        return None
+    written = []
+    for block in blocks:
+        item = {"kind": block["kind"], "text": block.get("text", "")}
+        if block["kind"] == "photo":
+            ref = photo_refs.get(block.get("photo", ""))
+            if ref is None:
+                continue
+            item["photo"] = ref
+        written.append(item)
+    return written
 
 
 def meeting_document(
@@ -164,12 +220,14 @@ def meeting_document(
                             "content": d.content,
                             "deadline": d.deadline.isoformat() if d.deadline else None,
                             "issued_by": attendee(d.issued_by),
+                            "follow_up": _follow_up(d),
                         }
                     ),
                     d.extensions,
                 )
                 for d in meeting.directives
             ],
+            "previous_tasks": [_with_extensions(_carried(c), c.extensions) for c in meeting.carried_tasks],
             "photos": [
                 _with_extensions(
                     _compact({"id": photo(p), "file": photo_files[id(p)], "caption": p.caption}),
@@ -196,12 +254,16 @@ def meeting_document(
                         "general_photo": photo(press.general_photo),
                         "topics_intro": press.topics_intro,
                         "background": press.background or None,
+                        "article": _article(press.article, {str(p.id): photo(p) for p in meeting.photos}),
                     }
                 ),
                 press.extensions,
             )
             if press is not None
             else None,
+            # Left out when they are what a reader assumes: a draft of the first version.
+            "state": meeting.state if meeting.state and meeting.state != RecordState.DRAFT else None,
+            "version": meeting.record_version if meeting.record_version and meeting.record_version > 1 else None,
         }
     )
     document["attendees"] = document.get("attendees", [])  # required, even when empty

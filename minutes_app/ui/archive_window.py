@@ -23,10 +23,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from minutes_app.archive import Archive, delete_meeting, dump_meeting, import_file, open_archive
 from minutes_app.backup import BackupError, backups_dir, restore
 from minutes_app.editing.meetings import duplicate_meeting, new_meeting
+from minutes_app.finality import MeetingIsFinal
 from minutes_app.i18n import app_name
 from minutes_app.interchange.validation import InvalidMeetingFile
 from minutes_app.model import Style
-from minutes_app.transfer import IfExists, MeetingExists, copy_meeting
+from minutes_app.transfer import FinalInTarget, IfExists, MeetingExists, copy_meeting
 from minutes_app.ui import file_dialogs, translation
 from minutes_app.ui.archive_model import ArchiveModel
 from minutes_app.ui.backups import BackupKeeper
@@ -34,6 +35,7 @@ from minutes_app.ui.login import open_with_login
 from minutes_app.ui.meeting_window import MeetingWindow
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
+from minutes_app.ui.task_register import TaskRegisterWindow
 
 SEARCH_DELAY_MS = 150
 _Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -45,6 +47,7 @@ class ArchiveWindow(QMainWindow):
         self.archive = archive
         self.settings = settings or Settings()
         self.meeting_windows: dict[int, MeetingWindow] = {}
+        self.task_register: TaskRegisterWindow | None = None
         self.setWindowTitle(f"{app_name()} — {archive.url}")
 
         self.search = QLineEdit()
@@ -102,6 +105,7 @@ class ArchiveWindow(QMainWindow):
         self.import_action = self._action(self.tr("Nhập tệp cuộc họp…"), self.import_meeting, "Ctrl+I")
         self.export_action = self._action(self.tr("Xuất tệp cuộc họp…"), self.export_meeting, "Ctrl+E")
         self.send_action = self._action(self.tr("&Gửi sang kho khác…"), self.send_meeting, "Ctrl+Shift+S")
+        self.tasks_action = self._action(self.tr("&Theo dõi nhiệm vụ…"), self.open_task_register, "Ctrl+T")
         self.settings_action = self._action(self.tr("Cài đặt…"), self.edit_settings)
         self.backup_action = self._action(self.tr("&Sao lưu ra tệp…"), self.back_up_to_file)
         self.restore_action = self._action(self.tr("&Khôi phục từ bản sao lưu…"), self.restore_backup)
@@ -111,6 +115,8 @@ class ArchiveWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Cuộc họp"))
         for action in (self.new_state, self.new_party, self.open_action, self.duplicate, self.delete_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tasks_action)
         menu.addSeparator()
         for action in (self.import_action, self.export_action, self.send_action, self.settings_action):
             menu.addAction(action)
@@ -156,6 +162,22 @@ class ArchiveWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_task_register(self) -> TaskRegisterWindow:
+        """The register of every task of the archive (one window, brought forward if open)."""
+        if self.task_register is None:
+            self.task_register = TaskRegisterWindow(self.archive, self.settings, self.open_task)
+        self.task_register.show()
+        self.task_register.raise_()
+        self.task_register.activateWindow()
+        return self.task_register
+
+    def open_task(self, meeting_id: int, task_id: object) -> MeetingWindow:
+        """The meeting a task came from, at the task (its Conclusions tab)."""
+        window = self.open_meeting(meeting_id)
+        window.conclusions.show_task(task_id)
+        window.tabs.setCurrentWidget(window.conclusions)
+        return window
+
     def _meeting_closed(self, meeting_id: int) -> None:
         self.meeting_windows.pop(meeting_id, None)
         self.refresh()
@@ -195,7 +217,12 @@ class ArchiveWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_meeting(self.archive, meeting_id)
+            try:
+                delete_meeting(self.archive, meeting_id)
+            except MeetingIsFinal as final:
+                QMessageBox.warning(self, app_name(), self.tr(
+                    "Không xóa được: {reason}").format(reason=final))
+                return
             self.refresh()
             self.show_message(self.tr("Đã xóa cuộc họp."))
 
@@ -271,6 +298,9 @@ class ArchiveWindow(QMainWindow):
         except (SQLAlchemyError, OSError) as error:
             reason = getattr(error, "orig", None) or error
             self.show_message(self.tr("Không gửi được: {reason}").format(reason=reason))
+            return
+        except FinalInTarget as final:
+            QMessageBox.warning(self, self.tr("Gửi sang kho khác"), str(final))
             return
         self.show_message(str(copied))
 
@@ -365,6 +395,8 @@ class ArchiveWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows.values()):
             window.close()
+        if self.task_register is not None:
+            self.task_register.close()
         self.backups.at_close()
         self.settings.set_geometry("archive", bytes(self.saveGeometry().data()))
         event.accept()

@@ -37,6 +37,7 @@ from minutes_app.text import clean
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.exporting import Exporter
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
+from minutes_app.ui.read_only import works_when_read_only
 from minutes_app.ui.thumbnails import Thumbnails
 
 PHOTO_EDGE = 360
@@ -92,9 +93,11 @@ class ArticleTab(QWidget):
         for label, fmt in ((self.tr("Xuất DOCX…"), "docx"), (self.tr("Xuất PDF…"), "pdf")):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, f=fmt: self.exporter.export("press-release", f))
+            works_when_read_only(button)
             actions.addWidget(button)
         printing = QPushButton(self.tr("Xem trước và in…"))
         printing.clicked.connect(lambda: self.exporter.print_preview("press-release"))
+        works_when_read_only(printing)
         actions.addWidget(printing)
 
         # The press release's background paragraph: the draft prints it after the lead.

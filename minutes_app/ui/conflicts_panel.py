@@ -20,6 +20,7 @@ from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.changes import RowKey, Update
 from minutes_app.editing.editor import MeetingEditor
 from minutes_app.editing.sharing import ConflictDetail, explain, keep_mine, take_theirs
+from minutes_app.ui.read_only import works_when_read_only
 
 SHOWN = 160  # characters of each version shown
 
@@ -86,6 +87,7 @@ class ConflictsPanel(QDockWidget):
             "speech": self.tr("một ý kiến phát biểu"),
             "topic": self.tr("một vấn đề thảo luận"),
             "directive": self.tr("một kết luận, chỉ đạo"),
+            "carried_task": self.tr("một nhiệm vụ kỳ trước"),
             "photo": self.tr("một ảnh"),
             "press_release": self.tr("tin bài"),
         }
@@ -102,6 +104,7 @@ class ConflictsPanel(QDockWidget):
         theirs = QPushButton(self.tr("Dùng bản của họ"))
         theirs.setAccessibleName(self.tr("Dùng bản của họ, bỏ thay đổi của tôi"))
         theirs.clicked.connect(lambda _=False, key=detail.key: self.decide(key, mine=False))
+        works_when_read_only(theirs)  # a final record is shown as saved: theirs is what it is
         buttons = QVBoxLayout()
         buttons.addWidget(mine)
         buttons.addWidget(theirs)

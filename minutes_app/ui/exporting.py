@@ -13,15 +13,30 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-from minutes_app.archive import load_meeting
-from minutes_app.documents import ExportError, export_document
+from minutes_app.documents import ExportError
+from minutes_app.documents.record_state import file_label
 from minutes_app.editing.editor import MeetingEditor
+from minutes_app.history import export
 from minutes_app.ui import file_dialogs
 from minutes_app.ui.printing import paint_pages, pdf_page_images
 from minutes_app.ui.settings import Settings
+from minutes_app.versions import NoSuchVersion
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 NAME_LENGTH = 90
+
+
+def ask_path(
+    window: QWidget, title: str, suggested: Path, file_filter: str, fmt: str, settings: Settings
+) -> Path | None:
+    """Where the user wants an export written, with its extension; the folder is remembered."""
+    path = file_dialogs.save_file(window, title, suggested, file_filter)
+    if path is None:
+        return None
+    if path.suffix.casefold() != f".{fmt}":
+        path = path.with_name(f"{path.name}.{fmt}")
+    settings.last_folder = path.parent
+    return path
 
 
 class Exporter(QObject):
@@ -40,41 +55,38 @@ class Exporter(QObject):
         # A preview dialog does not own its printer: each is kept here while its dialog is open.
         self._printers: dict[QPrintPreviewDialog, QPrinter] = {}
 
-    def proposed_name(self, document: str, fmt: str) -> str:
-        """'2026-07-10 Biên bản Hội nghị sơ kết….docx', safe on every file system."""
+    def proposed_name(self, document: str, fmt: str, version: int | None = None) -> str:
+        """'2026-07-10 Biên bản Hội nghị sơ kết… du-thao.docx' ('v2' for final version 2),
+        safe on every file system."""
         meeting = self.editor.meeting
         title = _UNSAFE.sub(" ", meeting.title).strip() or self.tr("Cuộc họp")
         stem = f"{meeting.starts_at:%Y-%m-%d} {self.document_names[document]} {title}"
-        return f"{' '.join(stem.split())[:NAME_LENGTH].rstrip(' .')}.{fmt}"
+        current = version is None or version == meeting.record_version
+        label = file_label(meeting) if current else f"v{version}"
+        return f"{' '.join(stem.split())[:NAME_LENGTH].rstrip(' .')} {label}.{fmt}"
 
-    def export(self, document: str, fmt: str) -> Path | None:
-        """Ask where, export there, open the result."""
-        suggested = self.settings.last_folder / self.proposed_name(document, fmt)
+    def export(self, document: str, fmt: str, version: int | None = None) -> Path | None:
+        """Ask where, export there (version ``version``, by default the current one), open the result."""
+        suggested = self.settings.last_folder / self.proposed_name(document, fmt, version)
         filters = {"docx": self.tr("Tài liệu Word (*.docx)"), "pdf": self.tr("Tài liệu PDF (*.pdf)")}
-        path = file_dialogs.save_file(
-            self.window, self.tr("Xuất {document}").format(document=self.document_names[document]),
-            suggested, filters[fmt],
-        )
-        if path is None:
-            return None
-        if path.suffix.casefold() != f".{fmt}":
-            path = path.with_name(f"{path.name}.{fmt}")
-        self.settings.last_folder = path.parent
-        if not self.export_to(document, fmt, path):
+        title = self.tr("Xuất {document}").format(document=self.document_names[document])
+        path = ask_path(self.window, title, suggested, filters[fmt], fmt, self.settings)
+        if path is None or not self.export_to(document, fmt, path, version):
             return None
         if self.open_results:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
-    def export_to(self, document: str, fmt: str, path: Path) -> bool:
-        """Write the document; on failure say why in the window and return False."""
+    def export_to(self, document: str, fmt: str, path: Path, version: int | None = None, record: bool = True) -> bool:
+        """Write the document (an export of a final version is recorded, unless ``record``
+        is False); on failure say why in the window and return False."""
         if not self.editor.autosaver.flush(timeout=10):
             self.message.emit(self.tr("Chưa lưu được các thay đổi mới nhất nên chưa xuất văn bản."))
             return False
         try:
-            with self.editor.archive.sessions() as session:
-                export_document(load_meeting(session, self.editor.meeting.id), document, fmt, path)
-        except ExportError as error:
+            export(self.editor.archive, self.editor.meeting.id, document, fmt, path, version=version,
+                   user=self.settings.user_name, record=record)
+        except (ExportError, NoSuchVersion) as error:
             self.message.emit(str(error))
             return False
         except OSError as error:
@@ -91,7 +103,7 @@ class Exporter(QObject):
         """Export the PDF to a temporary file and show it in the print preview."""
         folder = Path(tempfile.mkdtemp(prefix="minutes-app-print-"))
         pdf = folder / self.proposed_name(document, "pdf")
-        if not self.export_to(document, "pdf", pdf):
+        if not self.export_to(document, "pdf", pdf, record=False):
             return None
         pages = pdf_page_images(pdf)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

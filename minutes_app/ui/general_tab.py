@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from minutes_app.editing.editor import FieldChanged, RowInserted, RowRemoved
 from minutes_app.model import Attendance, Style
 from minutes_app.ui.bridge import EditorBridge
+from minutes_app.ui.dates import qt_datetime
 from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
 
 
@@ -101,7 +102,7 @@ class GeneralTab(QWidget):
         edit.setCalendarPopup(True)
         edit.setAccessibleName(label.replace("&", ""))
         value = getattr(meeting, name)
-        edit.setDateTime(QDateTime(value) if value else QDateTime(_now()))
+        edit.setDateTime(qt_datetime(value or _now()))
         edit.editingFinished.connect(
             lambda: self.editor.set_field(meeting, name, _to_minute(edit.dateTime()))
         )
@@ -137,7 +138,7 @@ class GeneralTab(QWidget):
                 edit = self.starts if event.name == "starts_at" else self.ends
                 value = getattr(meeting, event.name)
                 if value is not None:
-                    edit.setDateTime(QDateTime(value))
+                    edit.setDateTime(qt_datetime(value))
             elif event.row is meeting and event.name == "style":
                 self.style_box.setCurrentIndex(max(0, self.style_box.findData(meeting.style)))
             elif isinstance(event.row, Attendance) or event.name == "name":

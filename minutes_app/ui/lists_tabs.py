@@ -1,7 +1,9 @@
 """The Topics and Conclusions tabs: a line to add quickly, a table to edit in place."""
 
+import uuid
 from datetime import date
 
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -16,24 +19,17 @@ from PySide6.QtWidgets import (
 
 from minutes_app.editing.lookup import FoldedIndex
 from minutes_app.model import Directive
+from minutes_app.tasks import Status, task_status
 from minutes_app.ui.bridge import EditorBridge
+from minutes_app.ui.carried_tasks import CarriedTasksBox
 from minutes_app.ui.completion import FoldedCompleter
+from minutes_app.ui.dates import parse_date, show_date
 from minutes_app.ui.fields import UndoKeys, route_undo_keys
 from minutes_app.ui.row_table import Column, RowTableModel
+from minutes_app.ui.settings import Settings
 from minutes_app.ui.table_keys import install_row_keys, reorder_hint
-
-
-def parse_date(text: str) -> date | None:
-    """'31/8/2026' -> date(2026, 8, 31); raises ValueError for anything else but blank."""
-    text = text.strip()
-    if not text:
-        return None
-    day, month, year = (int(part) for part in text.replace("-", "/").replace(".", "/").split("/"))
-    return date(year, month, day)
-
-
-def show_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+from minutes_app.ui.task_panel import TaskPanel
+from minutes_app.ui.task_register_model import status_brush
 
 
 def _table(model: RowTableModel, name: str) -> QTableView:
@@ -84,11 +80,13 @@ class TopicsTab(QWidget):
 
 
 class ConclusionsTab(QWidget):
-    """The chair's directives: to whom, what, by when."""
+    """The chair's directives: to whom, what, by when; each followed up as a task (the
+    panel beside the table); above them, the tasks of the previous session reviewed."""
 
-    def __init__(self, bridge: EditorBridge, keys: UndoKeys) -> None:
+    def __init__(self, bridge: EditorBridge, keys: UndoKeys, settings: Settings) -> None:
         super().__init__()
         self.editor = bridge.editor
+        self.settings = settings
         self.addressee = QLineEdit()
         self.addressee.setPlaceholderText(self.tr("Giao cho (cơ quan, đơn vị)"))
         self.addressee.setAccessibleName(self.tr("Cơ quan được giao nhiệm vụ"))
@@ -114,26 +112,61 @@ class ConclusionsTab(QWidget):
                    lambda d, v: self.editor.set_field(d, "addressee", v.strip())),
             Column(self.tr("Nhiệm vụ"), lambda d: d.content, lambda d, v: self.editor.set_field(d, "content", v)),
             Column(self.tr("Thời hạn"), lambda d: show_date(d.deadline), self._write_deadline),
+            Column(self.tr("Trạng thái"), lambda d: self._status(d).label,
+                   background=lambda d: status_brush(self._status(d))),
         ])
         self.table = _table(self.model, self.tr("Các kết luận, nhiệm vụ được giao"))
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(2, 110)
+        self.table.setColumnWidth(0, 190)
+        self.table.setColumnWidth(2, 95)
+        self.table.setColumnWidth(3, 150)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         install_row_keys(self.table, self.model, self.editor)
+        self.panel = TaskPanel(bridge, keys, settings)
+        self.table.selectionModel().selectionChanged.connect(self._chosen)
+        self.carried = CarriedTasksBox(bridge)
 
         entry = QHBoxLayout()
         entry.addWidget(self.addressee, 2)
         entry.addWidget(self.content, 4)
         entry.addWidget(self.deadline, 1)
         entry.addWidget(add)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 480])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.carried)
         layout.addLayout(entry)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(QLabel(reorder_hint()))
 
     def set_addressees(self, known: list[str]) -> None:
+        """The directory of bodies, offered for the addressee and the unit in charge."""
         self.completer.set_items(FoldedIndex((a, a) for a in known))
+        self.panel.set_bodies(known)
+
+    def _status(self, directive: Directive) -> Status:
+        return task_status(directive, date.today(), self.settings.due_soon_days)
+
+    def _chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        index = self.table.currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else (index.row() if index.isValid() else -1)
+        self.panel.show_directive(self.model.row_at(row) if 0 <= row < self.model.rowCount() else None)
+
+    def show_task(self, task_id: object) -> bool:
+        """Make the directive with this id (a UUID, or its text) the chosen one."""
+        wanted = uuid.UUID(str(task_id))
+        for row, directive in enumerate(self.model.rows):
+            if directive.id == wanted:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                self.table.setFocus()
+                return True
+        return False
 
     def _pick_addressee(self, addressee: str) -> None:
         self.addressee.setText(addressee)

@@ -7,10 +7,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from minutes_app.archive import Archive
+from minutes_app.bodies import known_bodies
 from minutes_app.documents import get_ready
 from minutes_app.editing.autosave import Conflict
 from minutes_app.editing.editor import FieldChanged
-from minutes_app.editing.lookup import known_addressees
 from minutes_app.editing.sharing import refresh
 from minutes_app.i18n import app_name
 from minutes_app.people import KnownPerson, directory
@@ -22,11 +22,13 @@ from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.conflicts_panel import ConflictsPanel
 from minutes_app.ui.exporting import Exporter
 from minutes_app.ui.fields import FieldBinding, UndoKeys
+from minutes_app.ui.finalising import RecordStateBar
 from minutes_app.ui.general_tab import GeneralTab
 from minutes_app.ui.legacy_paste import LegacyPaste
 from minutes_app.ui.lists_tabs import ConclusionsTab, TopicsTab
 from minutes_app.ui.photos_tab import PhotosTab
 from minutes_app.ui.proceedings_tab import ProceedingsTab
+from minutes_app.ui.read_only import ReadOnlyLock
 from minutes_app.ui.recorder_bar import AudioPanel
 from minutes_app.ui.settings import Settings
 from minutes_app.ui.settings_dialog import SettingsDialog
@@ -43,7 +45,7 @@ class _Lookups(QObject):
         def work() -> None:
             with archive.sessions() as session:
                 people: list[KnownPerson] = directory(session)
-                addressees = known_addressees(session)
+                addressees = known_bodies(session)
             self.ready.emit(people, addressees)
 
         threading.Thread(target=work, name="lookups", daemon=True).start()
@@ -79,7 +81,7 @@ class MeetingWindow(QMainWindow):
         self.attendees = AttendeesTab(self.bridge, self.keys, settings)
         self.proceedings = ProceedingsTab(self.bridge, self.keys, settings)
         self.topics = TopicsTab(self.bridge, self.keys)
-        self.conclusions = ConclusionsTab(self.bridge, self.keys)
+        self.conclusions = ConclusionsTab(self.bridge, self.keys, settings)
         self.photos = PhotosTab(self.bridge, self.keys, settings)
         self.exporter = Exporter(self, self.editor, settings)
         self.exporter.message.connect(self.show_message)
@@ -119,6 +121,13 @@ class MeetingWindow(QMainWindow):
             self.others.start()
         self.bridge.failed.connect(self._failed)
         self.bridge.reopened.connect(self._reopened)
+        # A final record is read-only in every tab (those added later too) and the conflicts panel.
+        self.read_only = ReadOnlyLock(self)
+        self.read_only.join(self.tabs)
+        self.read_only.join(self.conflicts)
+        self.record_state = RecordStateBar(self)
+        self.record_state.locked.connect(self._lock)
+        self._lock(self.editor.is_final)
         self._lookups = _Lookups(self)
         self._lookups.ready.connect(self._lookups_ready)
         self._lookups.load(archive)
@@ -186,6 +195,9 @@ class MeetingWindow(QMainWindow):
         self.setWindowTitle(f"{app_name()} — {title}")
 
     def _changed(self, event: object) -> None:
+        if isinstance(event, FieldChanged) and event.row is self.editor.meeting and event.name in (
+                "state", "record_version"):
+            return  # finalised or reopened in the archive itself: nothing to save
         if not self._unsaved:
             self._unsaved = True
             self.save_state.setText(self.tr("Đang lưu…"))
@@ -218,6 +230,12 @@ class MeetingWindow(QMainWindow):
         if self.article.isAncestorOf(focused):
             return row is self.editor.meeting.press_release
         return any(b.row is row and b.name == name for b in focused.findChildren(FieldBinding))
+
+    def _lock(self, locked: bool) -> None:
+        self.read_only.set_locked(locked)
+        # Placing a speech in the audio sets its time: part of the minutes too.
+        for action in (self.undo_action, self.redo_action, self.new_speech_action, self.audio.start_here_action):
+            action.setEnabled(not locked)
 
     def _failed(self, reason: str) -> None:
         self.save_state.setText(self.tr("Chưa lưu được"))

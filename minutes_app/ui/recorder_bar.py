@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from minutes_app.editing.editor import FieldChanged, RowInserted, RowMoved, RowR
 from minutes_app.i18n import app_name, language
 from minutes_app.model import AudioSource, AudioState, Speech
 from minutes_app.ui.bridge import EditorBridge
+from minutes_app.ui.dates import qt_datetime
 from minutes_app.ui.proceedings_tab import ProceedingsTab
 from minutes_app.ui.settings import Settings
 
@@ -488,7 +489,7 @@ class StartDialog(QDialog):
     def __init__(self, parent: QWidget, path: Path, start: datetime, from_file: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Giờ bắt đầu của tệp ghi âm"))
-        self.start = QDateTimeEdit(QDateTime(start))
+        self.start = QDateTimeEdit(qt_datetime(start))
         self.start.setDisplayFormat("dd/MM/yyyy HH:mm:ss")
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName(self.tr("Giờ bắt đầu ghi"))

@@ -36,6 +36,8 @@ class Column:
     check: bool = False
     # Fields whose change shows in this column (for refreshes after undo).
     fields: tuple[str, ...] = ()
+    # The cell's colour, if it has one (a task's status).
+    background: Callable[[Any], Any] | None = None
 
 
 class RowTableModel(QAbstractTableModel):
@@ -90,6 +92,8 @@ class RowTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return self._read(index)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return column.background(self.rows[index.row()])
         return None
 
     def _read(self, index: Index) -> Any:

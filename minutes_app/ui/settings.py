@@ -1,7 +1,6 @@
 """What the window remembers between sessions (QSettings): language, folders, phrases,
 geometry, the archive's address and the user's name (never a password: see credentials)."""
 
-import getpass
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from minutes_app import APP_ID
-from minutes_app.credentials import without_password
+from minutes_app.credentials import login_name, without_password
 from minutes_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from minutes_app.tasks import DUE_SOON_DAYS
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ DEFAULT_PHRASES = (
     QuickPhrase("Ctrl+2", "đề nghị"),
     QuickPhrase("Ctrl+3", "tham gia ý kiến"),
 )
+
+
+MAX_DUE_SOON_DAYS = 90
 
 
 class Settings:
@@ -83,11 +86,24 @@ class Settings:
     @property
     def user_name(self) -> str:
         """Who saves, as others see it when both change the same row."""
-        return str(self.qsettings.value("user_name", "")) or _login_name()
+        return str(self.qsettings.value("user_name", "")) or login_name()
 
     @user_name.setter
     def user_name(self, name: str) -> None:
         self.qsettings.setValue("user_name", name.strip())
+
+    @property
+    def due_soon_days(self) -> int:
+        """How many days before its deadline an open task shows as due soon."""
+        try:
+            days = int(str(self.qsettings.value("due_soon_days", DUE_SOON_DAYS)))
+        except ValueError:
+            return DUE_SOON_DAYS
+        return days if 0 <= days <= MAX_DUE_SOON_DAYS else DUE_SOON_DAYS
+
+    @due_soon_days.setter
+    def due_soon_days(self, days: int) -> None:
+        self.qsettings.setValue("due_soon_days", days)
 
     @property
     def audio_input(self) -> str:
@@ -113,10 +129,3 @@ class Settings:
 
     def set_geometry(self, window: str, geometry: bytes) -> None:
         self.qsettings.setValue(f"geometry/{window}", geometry)
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in some containers and services
-        return ""

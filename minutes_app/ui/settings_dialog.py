@@ -1,5 +1,5 @@
-"""Settings: the language of the window, the archive, the microphone and the quick phrases of the
-Proceedings tab."""
+"""Settings: the language of the window, the user, the archive, the microphone, when a task
+is due soon, and the quick phrases of the Proceedings tab."""
 
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from sqlalchemy.exc import ArgumentError
 
 from minutes_app.storage import default_url, sqlite_path
 from minutes_app.ui import file_dialogs
-from minutes_app.ui.settings import QuickPhrase, Settings
+from minutes_app.ui.settings import MAX_DUE_SOON_DAYS, QuickPhrase, Settings
 
 
 class SettingsDialog(QDialog):
@@ -46,6 +47,11 @@ class SettingsDialog(QDialog):
         self.microphone.setAccessibleName(self.tr("Micrô để ghi âm"))
         self.speakers = _device_choice(self.tr("(loa mặc định của hệ thống)"), outputs, settings.audio_output)
         self.speakers.setAccessibleName(self.tr("Loa để nghe lại"))
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, MAX_DUE_SOON_DAYS)
+        self.due_soon.setValue(settings.due_soon_days)
+        self.due_soon.setSuffix(self.tr(" ngày trước hạn"))
+        self.due_soon.setAccessibleName(self.tr("Số ngày trước hạn được tính là sắp đến hạn"))
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ"), self.language)
         form.addRow(self.tr("&Tên người dùng"), self.user_name)
@@ -59,6 +65,7 @@ class SettingsDialog(QDialog):
         form.addRow(archive_label, archive_row)
         form.addRow(self.tr("&Micrô"), self.microphone)
         form.addRow(self.tr("L&oa"), self.speakers)
+        form.addRow(self.tr("Nhiệm vụ &sắp đến hạn từ"), self.due_soon)
 
         self.phrases = QTableWidget(0, 2)
         self.phrases.setAccessibleName(self.tr("Cụm từ nhanh"))
@@ -127,6 +134,7 @@ class SettingsDialog(QDialog):
         self.settings.language = str(self.language.currentData())
         self.settings.user_name = self.user_name.text()
         self.settings.archive_url = self.archive_url.text().strip()
+        self.settings.due_soon_days = self.due_soon.value()
         self.settings.quick_phrases = self.chosen_phrases()
         self.settings.audio_input = str(self.microphone.currentData())
         self.settings.audio_output = str(self.speakers.currentData())

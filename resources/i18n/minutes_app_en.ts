@@ -86,6 +86,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>&amp;Send to another archive…</translation>
     </message>
     <message>
+        <source>&amp;Theo dõi nhiệm vụ…</source>
+        <translation>&amp;Task register…</translation>
+    </message>
+    <message>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
@@ -124,6 +128,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Xóa hẳn cuộc họp “{title}” cùng mọi ý kiến, kết luận và ảnh của nó?</source>
         <translation>Delete the meeting “{title}” for good, with all its speeches, conclusions and photos?</translation>
+    </message>
+    <message>
+        <source>Không xóa được: {reason}</source>
+        <translation>Not deleted: {reason}</translation>
     </message>
     <message>
         <source>Đã xóa cuộc họp.</source>
@@ -552,6 +560,53 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     </message>
 </context>
 <context>
+    <name>CarriedTasksBox</name>
+    <message>
+        <source>Kết quả thực hiện kết luận kỳ trước</source>
+        <translation>Results of the previous session’s conclusions</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Kết quả báo cáo tại kỳ này</source>
+        <translation>Result reported at this session</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ kỳ trước</source>
+        <translation>Tasks of the previous session</translation>
+    </message>
+    <message>
+        <source>Lấ&amp;y nhiệm vụ chưa hoàn thành của kỳ họp trước</source>
+        <translation>Bring in the previous session’s open &amp;tasks</translation>
+    </message>
+    <message>
+        <source>Lấy các nhiệm vụ chưa hoàn thành của kỳ họp trước cùng cơ quan tổ chức</source>
+        <translation>Bring in the open tasks of the same organiser’s previous session</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} nhiệm vụ chưa hoàn thành của kỳ họp trước; ghi kết quả từng đơn vị báo cáo vào cột cuối.</source>
+        <translation>Added {n} open tasks of the previous session; write what each unit reports in the last column.</translation>
+    </message>
+    <message>
+        <source>Không có nhiệm vụ nào chưa hoàn thành ở kỳ họp trước của cùng cơ quan tổ chức (hoặc đã lấy hết).</source>
+        <translation>The same organiser’s previous session has no open tasks (or they are all here already).</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionsTab</name>
     <message>
         <source>Giao cho (cơ quan, đơn vị)</source>
@@ -596,6 +651,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Các kết luận, nhiệm vụ được giao</source>
@@ -657,6 +716,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>một kết luận, chỉ đạo</source>
         <translation>a directive</translation>
+    </message>
+    <message>
+        <source>một nhiệm vụ kỳ trước</source>
+        <translation>a task of the previous session</translation>
     </message>
     <message>
         <source>một ảnh</source>
@@ -724,6 +787,33 @@ Your version: «{mine}»</translation>
     <message>
         <source>Xem trước khi in: {document}</source>
         <translation>Print preview: {document}</translation>
+    </message>
+</context>
+<context>
+    <name>FinalizeDialog</name>
+    <message>
+        <source>Chốt biên bản</source>
+        <translation>Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>Biên bản sẽ được chốt thành phiên bản {version} và giữ nguyên như đang có. Sau khi chốt, mọi nội dung của biên bản (kể cả tin bài) chỉ đọc; muốn sửa phải mở lại để sửa, có ghi lý do, và bản sửa sẽ là phiên bản {next}.</source>
+        <translation>The minutes will be finalised as version {version} and kept exactly as they are. Once final, everything in them (the news article too) is read-only; a correction needs reopening them with a reason, and the correction becomes version {next}.</translation>
+    </message>
+    <message>
+        <source>{role} {name} xác nhận: đây đúng là nội dung đã ký.</source>
+        <translation>{role} {name} confirms: this is the text that was signed.</translation>
+    </message>
+    <message>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>&amp;Chốt biên bản</source>
+        <translation>&amp;Finalise the minutes</translation>
     </message>
 </context>
 <context>
@@ -819,6 +909,109 @@ Your version: «{mine}»</translation>
     <message>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Lịch sử phiên bản</source>
+        <translation>Version history</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Lý do sửa</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>SHA-256 của biên bản</source>
+        <translation>SHA-256 of the minutes</translation>
+    </message>
+    <message>
+        <source>Các phiên bản của biên bản</source>
+        <translation>Versions of the minutes</translation>
+    </message>
+    <message>
+        <source>Phiên bản cũ hơn để so sánh</source>
+        <translation>Older version to compare</translation>
+    </message>
+    <message>
+        <source>Phiên bản mới hơn để so sánh</source>
+        <translation>Newer version to compare</translation>
+    </message>
+    <message>
+        <source>&amp;So sánh phiên bản</source>
+        <translation>&amp;Compare version</translation>
+    </message>
+    <message>
+        <source>với</source>
+        <translation>with</translation>
+    </message>
+    <message>
+        <source>Những gì đã thay đổi</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Xuất phiên bản đang chọn, đúng như khi đó:</source>
+        <translation>Export the chosen version as it was:</translation>
+    </message>
+    <message>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Tin bài</source>
+        <translation>News article</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Phiên bản hiện tại: {n}, {state}.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Current version: {n}, {state}.</translation>
+    </message>
+    <message>
+        <source>Cuộc họp mới</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>{n} (đã chốt)</source>
+        <translation>{n} (final)</translation>
+    </message>
+    <message>
+        <source>{n} (đang soạn)</source>
+        <translation>{n} (being written)</translation>
+    </message>
+    <message>
+        <source>Chọn hai phiên bản khác nhau để xem những gì đã thay đổi.</source>
+        <translation>Choose two different versions to see what changed.</translation>
+    </message>
+    <message>
+        <source>Từ phiên bản {old} đến phiên bản {new}</source>
+        <translation>From version {old} to version {new}</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Changed</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1427,127 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>RecordStateBar</name>
+    <message>
+        <source>Trạng thái biên bản</source>
+        <translation>State of the minutes</translation>
+    </message>
+    <message>
+        <source>C&amp;hốt biên bản…</source>
+        <translation>&amp;Finalise the minutes…</translation>
+    </message>
+    <message>
+        <source>Mở &amp;lại để sửa…</source>
+        <translation>&amp;Reopen for a correction…</translation>
+    </message>
+    <message>
+        <source>Lịch sử &amp;phiên bản…</source>
+        <translation>Version &amp;history…</translation>
+    </message>
+    <message>
+        <source>&amp;Biên bản</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>ĐÃ CHỐT · phiên bản {n} · chỉ đọc</source>
+        <translation>FINAL · version {n} · read-only</translation>
+    </message>
+    <message>
+        <source>ĐANG SỬA · phiên bản {n} · lý do: {reason}</source>
+        <translation>BEING CORRECTED · version {n} · reason: {reason}</translation>
+    </message>
+    <message>
+        <source>DỰ THẢO · phiên bản {n}</source>
+        <translation>DRAFT · version {n}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được các thay đổi mới nhất nên chưa chốt được biên bản.</source>
+        <translation>The latest changes are not saved yet, so the minutes were not finalised.</translation>
+    </message>
+    <message>
+        <source>Chốt biên bản</source>
+        <translation>Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>Biên bản chốt phải có người ký: hãy chọn chủ trì (chủ tọa) và thư ký ở thẻ “Thông tin chung” trước.</source>
+        <translation>Final minutes need their signers: choose the chair and the secretary in the “General” tab first.</translation>
+    </message>
+    <message>
+        <source>Đã chốt biên bản: phiên bản {n}.</source>
+        <translation>The minutes are final: version {n}.</translation>
+    </message>
+    <message>
+        <source>Đã mở lại biên bản để sửa: bản sửa là phiên bản {n}.</source>
+        <translation>The minutes are reopened for a correction: the correction is version {n}.</translation>
+    </message>
+    <message>
+        <source>Không đổi được trạng thái biên bản: {reason}</source>
+        <translation>The state of the minutes was not changed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Phối hợp</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Người chỉ đạo</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>{recurrence}, đến {date}</source>
+        <translation>{recurrence}, until {date}</translation>
+    </message>
+    <message>
+        <source>{deadline} (gia hạn)</source>
+        <translation>{deadline} (extended)</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Mở lại để sửa</source>
+        <translation>Reopen for a correction</translation>
+    </message>
+    <message>
+        <source>Phiên bản {version} đã chốt vẫn được giữ nguyên trong lịch sử. Bản sửa sẽ là phiên bản {next}, là dự thảo cho đến khi chốt lại. Lý do sửa (bắt buộc):</source>
+        <translation>Final version {version} stays as it is in the history. The correction will be version {next}, a draft until it is finalised. Reason for the correction (required):</translation>
+    </message>
+    <message>
+        <source>Lý do sửa</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>&amp;Mở lại để sửa</source>
+        <translation>&amp;Reopen for a correction</translation>
+    </message>
+</context>
+<context>
     <name>RowKeys</name>
     <message>
         <source>Kéo thả hoặc Alt+↑/Alt+↓ để đổi thứ tự; Delete để xóa.</source>
@@ -1279,6 +1593,14 @@ Your version: «{mine}»</translation>
         <translation>Speakers to replay on</translation>
     </message>
     <message>
+        <source> ngày trước hạn</source>
+        <translation> days before the deadline</translation>
+    </message>
+    <message>
+        <source>Số ngày trước hạn được tính là sắp đến hạn</source>
+        <translation>How many days before its deadline a task is due soon</translation>
+    </message>
+    <message>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1301,6 +1623,10 @@ Your version: «{mine}»</translation>
     <message>
         <source>L&amp;oa</source>
         <translation>Spea&amp;kers</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ &amp;sắp đến hạn từ</source>
+        <translation>Tasks are &amp;due soon from</translation>
     </message>
     <message>
         <source>Cụm từ nhanh</source>
@@ -1394,6 +1720,376 @@ Your version: «{mine}»</translation>
     </message>
 </context>
 <context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Trạng thái nhiệm vụ</source>
+        <translation>Status of the task</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Đơn vị phối hợp</source>
+        <translation>Partner units</translation>
+    </message>
+    <message>
+        <source>cách nhau bằng dấu chấm phẩy</source>
+        <translation>separated by semicolons</translation>
+    </message>
+    <message>
+        <source>Loại thời hạn</source>
+        <translation>Kind of deadline</translation>
+    </message>
+    <message>
+        <source>theo thời hạn (ô Thời hạn của bảng)</source>
+        <translation>by the deadline (the table’s Deadline column)</translation>
+    </message>
+    <message>
+        <source>Các lần gia hạn</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Hạn mới</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>hạn mới</source>
+        <translation>new deadline</translation>
+    </message>
+    <message>
+        <source>Lý do gia hạn</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>Người cho phép gia hạn</source>
+        <translation>Who granted the extension</translation>
+    </message>
+    <message>
+        <source>người cho phép</source>
+        <translation>granted by</translation>
+    </message>
+    <message>
+        <source>&amp;Gia hạn</source>
+        <translation>E&amp;xtend</translation>
+    </message>
+    <message>
+        <source>Ghi lần gia hạn</source>
+        <translation>Record the extension</translation>
+    </message>
+    <message>
+        <source>Ngày hoàn thành</source>
+        <translation>Day it was done</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>&amp;Hôm nay</source>
+        <translation>T&amp;oday</translation>
+    </message>
+    <message>
+        <source>Hoàn thành hôm nay</source>
+        <translation>Done today</translation>
+    </message>
+    <message>
+        <source>Kết quả thực hiện</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Số văn bản báo cáo</source>
+        <translation>Number of the report document</translation>
+    </message>
+    <message>
+        <source>số văn bản</source>
+        <translation>document number</translation>
+    </message>
+    <message>
+        <source>Ngày văn bản báo cáo</source>
+        <translation>Date of the report document</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>dated</translation>
+    </message>
+    <message>
+        <source>Ghi chú tiến độ</source>
+        <translation>Progress notes</translation>
+    </message>
+    <message>
+        <source>Ghi chú tiến độ mới</source>
+        <translation>New progress note</translation>
+    </message>
+    <message>
+        <source>tiến độ, Enter để thêm (ngày/tháng/năm: ở đầu nếu không phải hôm nay)</source>
+        <translation>progress, Enter to add (day/month/year: first if not today)</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;chủ trì</source>
+        <translation>Unit in &amp;charge</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;phối hợp</source>
+        <translation>&amp;Partner units</translation>
+    </message>
+    <message>
+        <source>&amp;Loại thời hạn</source>
+        <translation>&amp;Kind of deadline</translation>
+    </message>
+    <message>
+        <source>Gia hạn</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Hạn &amp;mới</source>
+        <translation>Ne&amp;w deadline</translation>
+    </message>
+    <message>
+        <source>Hoàn thành &amp;ngày</source>
+        <translation>Do&amp;ne on</translation>
+    </message>
+    <message>
+        <source>&amp;Kết quả</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>Văn bản &amp;báo cáo số</source>
+        <translation>Report &amp;document no.</translation>
+    </message>
+    <message>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Gh&amp;i chú</source>
+        <translation>Not&amp;e</translation>
+    </message>
+    <message>
+        <source>đến {date}: {reason}</source>
+        <translation>until {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không hợp lệ: hãy gõ ngày/tháng/năm, ví dụ 31/8/2026.</source>
+        <translation>The date “{text}” is not valid: type day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+    <message>
+        <source>Hãy gõ hạn mới: ngày/tháng/năm, ví dụ 31/8/2026.</source>
+        <translation>Type the new deadline: day/month/year, e.g. 31/8/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRegisterWindow</name>
+    <message>
+        <source>Danh sách nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Số nhiệm vụ theo đơn vị chủ trì</source>
+        <translation>Tasks by unit in charge</translation>
+    </message>
+    <message>
+        <source>Số nhiệm vụ đang hiện</source>
+        <translation>Tasks shown</translation>
+    </message>
+    <message>
+        <source>Tìm trong nội dung, đơn vị, kết quả (không cần dấu)…</source>
+        <translation>Search tasks, units, results (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Tìm nhiệm vụ</source>
+        <translation>Find tasks</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Chưa hoàn thành</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Đã hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Trễ hạn (quá hạn, hoàn thành quá hạn)</source>
+        <translation>Late (overdue, done late)</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Lọc theo đơn vị chủ trì</source>
+        <translation>Filter by unit in charge</translation>
+    </message>
+    <message>
+        <source>Tên cuộc họp</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>Lọc theo cuộc họp</source>
+        <translation>Filter by meeting</translation>
+    </message>
+    <message>
+        <source>Người chỉ đạo</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Mọi người chỉ đạo</source>
+        <translation>Any leader</translation>
+    </message>
+    <message>
+        <source>Thời gian giao nhiệm vụ</source>
+        <translation>When the task was given</translation>
+    </message>
+    <message>
+        <source>Mọi lúc</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>từ ngày</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>Giao từ ngày</source>
+        <translation>Given from</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Giao đến ngày</source>
+        <translation>Given until</translation>
+    </message>
+    <message>
+        <source>Tì&amp;m</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Trạng t&amp;hái</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Đơn &amp;vị</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;Cuộc họp</source>
+        <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Người chỉ đạo</source>
+        <translation>Given &amp;by</translation>
+    </message>
+    <message>
+        <source>&amp;Giao</source>
+        <translation>&amp;Given</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Xuất ra &amp;Excel (XLSX)…</source>
+        <translation>Export to &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Xuất &amp;báo cáo tình hình thực hiện ra DOCX…</source>
+        <translation>Export the &amp;report to DOCX…</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo tình hình thực hiện ra &amp;PDF…</source>
+        <translation>Export the report to &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Mở cuộc họp của nhiệm vụ</source>
+        <translation>&amp;Open the task’s meeting</translation>
+    </message>
+    <message>
+        <source>Đọc &amp;lại kho lưu trữ</source>
+        <translation>Re&amp;load the archive</translation>
+    </message>
+    <message>
+        <source>Bỏ mọi &amp;điều kiện lọc</source>
+        <translation>&amp;Clear every filter</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị tìm kiếm…</source>
+        <translation>Preparing the search…</translation>
+    </message>
+    <message>
+        <source>{shown} / {total} nhiệm vụ · trạng thái tính đến ngày {today}</source>
+        <translation>{shown} / {total} tasks · status as of {today}</translation>
+    </message>
+    <message>
+        <source>Theo dõi nhiệm vụ</source>
+        <translation>Task register</translation>
+    </message>
+    <message>
+        <source>Báo cáo tình hình thực hiện nhiệm vụ</source>
+        <translation>Report on the tasks</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} nhiệm vụ ra {file}</source>
+        <translation>Exported {count} tasks to {file}</translation>
+    </message>
+</context>
+<context>
     <name>TopicsTab</name>
     <message>
         <source>Vấn đề thảo luận, Enter để thêm</source>
@@ -1479,6 +2175,28 @@ Your version: «{mine}»</translation>
     <message>
         <source>Đã chép</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCountsModel</name>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tất cả các đơn vị</source>
+        <translation>All units</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Trạng thái biên bản</source>
+        <translation>State of the minutes</translation>
     </message>
 </context>
 </TS>

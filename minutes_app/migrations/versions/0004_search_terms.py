@@ -17,6 +17,19 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# The searched columns as this revision has them (later revisions search more).
+SEARCHED = {
+    "meeting": (
+        "title", "organizer_name", "organizer_parent", "document_number", "place_name",
+        "venue", "agenda",
+    ),
+    "attendance": ("person_id", "honorific", "titles", "organization", "group_name"),
+    "speech": ("subject", "summary"),
+    "topic": ("title", "notes"),
+    "directive": ("addressee", "content"),
+    "photo": ("caption",),
+}
+
 
 def upgrade() -> None:
     op.create_table(
@@ -36,10 +49,10 @@ def upgrade() -> None:
         for trigger in ("search_text_ai", "search_text_ad", "search_text_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
-    # Every meeting indexed afresh, as the app does now (it reads only columns that exist
-    # since 0001): the texts and their words.
+    # Every meeting indexed afresh, as the app does, from the columns of this revision:
+    # the texts and their words.
     from minutes_app import search
 
     op.execute("DELETE FROM search_text")
     for meeting_id in bind.scalars(sa.text("SELECT id FROM meeting")).all():
-        search.reindex_meeting(bind, meeting_id)
+        search.reindex_meeting(bind, meeting_id, SEARCHED)
