@@ -15,9 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("speech", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("quote", sa.Text(), nullable=True))
-    with op.batch_alter_table("press_release", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("background", sa.Text(), nullable=True))
-    with op.batch_alter_table("attendance", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("guest_of_honour", sa.Boolean(), server_default=sa.false(), nullable=False))
+    # Plain ADD COLUMN: a table SQLite rebuilt would lose the triggers that keep final records unchanged.
+    op.add_column("speech", sa.Column("quote", sa.Text(), nullable=True))
+    op.add_column("press_release", sa.Column("background", sa.Text(), nullable=True))
+    op.add_column("attendance", sa.Column("guest_of_honour", sa.Boolean(), server_default=sa.false(), nullable=False))
