@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -212,6 +213,8 @@ class Attendance(MeetingPart, Base):
     organization: Mapped[str | None] = mapped_column(Text)
     group_name: Mapped[str | None] = mapped_column(Text)
     present: Mapped[bool] = mapped_column(default=True)
+    # A guest of honour: the news article names them, with their titles, among those who attended.
+    guest_of_honour: Mapped[bool] = mapped_column(default=False, server_default=false())
     absence_reason: Mapped[str | None] = mapped_column(Text)
     extensions: Mapped[Extensions | None]
 
@@ -238,6 +241,8 @@ class Speech(MeetingPart, Base):
     subject: Mapped[str | None] = mapped_column(Text)
     at: Mapped[time | None]
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The speaker's own words, which the news article quotes.
+    quote: Mapped[str | None] = mapped_column(Text)
     photo_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("photo.id", ondelete="SET NULL"), index=True
     )
@@ -318,6 +323,8 @@ class PressRelease(Versioned, Base):
         ForeignKey("photo.id", ondelete="SET NULL")
     )
     topics_intro: Mapped[str | None] = mapped_column(Text)
+    # A paragraph that puts the meeting in context, printed after the lead.
+    background: Mapped[str | None] = mapped_column(Text)
     extensions: Mapped[Extensions | None]
     # The article as edited: a list of blocks (see minutes_app.documents.article).
     # None until the user edits the draft; re-drafting keeps the replaced text.

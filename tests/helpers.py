@@ -39,6 +39,14 @@ def canonical(document: dict[str, Any], folder: Path) -> dict[str, Any]:
             del attendee["present"]
         if attendee.get("titles") == []:
             del attendee["titles"]
+        if attendee.get("guest_of_honour") is False:
+            del attendee["guest_of_honour"]
+    # An empty quote or background is no quote or background (version 2).
+    for speech in doc.get("speeches", []):
+        if speech.get("quote") == "":
+            del speech["quote"]
+    if doc.get("press_release", {}).get("background") == "":
+        del doc["press_release"]["background"]
     for photo in doc.get("photos", []):
         photo["file"] = hashlib.sha256((folder / photo["file"]).read_bytes()).hexdigest()
     return doc

@@ -103,6 +103,7 @@ def _attendees(draw: st.DrawFn) -> list[dict[str, Any]]:
         _optional(draw, attendee, "organization", sized_texts(LONGEST_ORGANIZATION))
         _optional(draw, attendee, "group", sized_texts(LONGEST_ORGANIZATION))
         _optional(draw, attendee, "present", st.booleans())
+        _optional(draw, attendee, "guest_of_honour", st.booleans())
         _optional(draw, attendee, "absence_reason", sized_texts(LONGEST_ORGANIZATION))
         attendee.update(draw(extensions))
         attendees.append(attendee)
@@ -150,6 +151,7 @@ def _speeches(draw: st.DrawFn, people: st.SearchStrategy[str] | None, photo_ids:
             _optional(draw, speech, "speaker", people)
         _optional(draw, speech, "subject", sized_texts(LONGEST_TITLE))
         _optional(draw, speech, "at", st.times().map(lambda t: t.strftime("%H:%M")))
+        _optional(draw, speech, "quote", sized_texts(LONGEST_ITEM, typical=120))
         if photo_ids:
             _optional(draw, speech, "photo", st.sampled_from(photo_ids))
         speech.update(draw(extensions))
@@ -209,11 +211,21 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
         _optional(draw, press, "lead", sized_texts(3000, typical=300))
         _optional(draw, press, "author", sized_texts(100, typical=12))
         _optional(draw, press, "topics_intro", sized_texts(LONGEST_ITEM))
+        _optional(draw, press, "background", sized_texts(3000, typical=300))
         if photo_ids:
             _optional(draw, press, "general_photo", st.sampled_from(photo_ids))
         document["press_release"] = press
     document.update(draw(extensions))
+    if _uses_version_2(document):
+        document["format"] = "minutes-app.meeting/2"
     return document
+
+
+def _uses_version_2(document: dict[str, Any]) -> bool:
+    """Whether the file holds a field that version 2 added for the news article."""
+    return (any("guest_of_honour" in a for a in document["attendees"])
+            or any("quote" in s for s in document.get("speeches", []))
+            or "background" in document.get("press_release", {}))
 
 
 def longest_meeting() -> dict[str, Any]:

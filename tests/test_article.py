@@ -1,6 +1,7 @@
 """The news article: drafted from the record, edited, exported to DOCX and PDF."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,10 +15,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from minutes_app.archive import import_file, load_meeting
 from minutes_app.documents import export_document
+from minutes_app.documents.abbreviations import load_abbreviations
 from minutes_app.documents.article import current_article, to_json
 from minutes_app.documents.article_draft import ArticleBlock, draft_article, time_of_day
 from minutes_app.documents.edited import ARTICLE
-from minutes_app.documents.wording import continue_sentence
+from minutes_app.documents.wording import continue_sentence, mid_sentence
 from minutes_app.interchange.reading import read_meeting_file
 from minutes_app.model import Meeting
 from tests.conftest import DATA, EXAMPLE
@@ -40,6 +42,15 @@ def write(folder: Path, document: dict[str, Any], photos: dict[str, bytes] | Non
     return path
 
 
+def spelled_out(text: str) -> str:
+    """``text`` with every abbreviation of the built-in list written in full, to compare the
+    article's words with the record's whichever form each uses."""
+    for entry in load_abbreviations():
+        text = re.sub(rf"\s*\({re.escape(entry.short)}\)", "", text)
+        text = re.sub(rf"(?<![\w-]){re.escape(entry.short)}(?![\w-])", entry.long, text)
+    return re.sub(r"\s*[-–]\s*", "-", text).casefold()
+
+
 def same(blocks: list[ArticleBlock]) -> list[tuple[str, str, object]]:
     """Blocks compared across sessions: photos by their id."""
     return [(b.kind, b.text, b.photo.id if b.photo else None) for b in blocks]
@@ -50,24 +61,26 @@ def check_structure(meeting: Meeting, blocks: list[ArticleBlock]) -> None:
     kinds = [b.kind for b in blocks]
     assert kinds[:2] == ["headline", "lead"]
     lead = blocks[1].text
-    assert meeting.organizer_name in lead
-    assert meeting.title in lead
+    assert spelled_out(meeting.organizer_name) in spelled_out(lead)
+    assert spelled_out(meeting.title) in spelled_out(lead)
     if meeting.chair is not None:
         assert meeting.chair.person.name in lead
         for title in meeting.chair.titles:
             assert title in lead
         assert "chủ trì" in lead
-    text = flat(as_text(blocks))
+    assert not re.findall(r"(?<!\w)[a-zđ][A-ZĐ]{2,}", as_text(blocks))  # no 'uBND'
+    text = spelled_out(flat(as_text(blocks)))
     captions = [b for b in blocks if b.kind == "photo"]
     assert sorted(id(b.photo) for b in captions) == sorted(id(p) for p in meeting.photos)  # each photo once
     assert all(b.text for b in captions)
     for topic in meeting.topics:
-        assert continue_sentence(topic.title) in text
+        assert spelled_out(continue_sentence(topic.title)) in text
     for directive in meeting.directives:
-        assert f"{directive.addressee} {directive.content.rstrip('.;').replace(';', ',')}" in text
+        content = spelled_out(directive.content.rstrip(".;").replace(";", ","))
+        assert f"{spelled_out(mid_sentence(directive.addressee))} {content}" in text
         if directive.deadline:
             d = directive.deadline
-            assert f"{directive.content.rstrip('.;').replace(';', ',')} trước ngày {d.day}/{d.month}/{d.year}" in text
+            assert f"{content} trước ngày {d.day}/{d.month}/{d.year}" in text
     author = meeting.press_release.author if meeting.press_release else None
     if author:
         assert blocks[-1] == ArticleBlock("byline", author)
@@ -89,7 +102,8 @@ def test_party_record_with_an_unattributed_report_and_no_photos() -> None:
     assert blocks[1].text == (
         "Chiều 5/1, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức Hội nghị tổng kết công tác thông tin "
         "đối ngoại năm 2025, triển khai nhiệm vụ năm 2026. Đồng chí Phạm Văn Bình – Phó Bí thư Thường trực "
-        "Tỉnh ủy, Trưởng Ban Chỉ đạo công tác thông tin đối ngoại tỉnh chủ trì Hội nghị."
+        "Tỉnh ủy, Trưởng Ban Chỉ đạo công tác thông tin đối ngoại tỉnh chủ trì Hội nghị cùng các thành viên "
+        "Ban Chỉ đạo. Tham dự Hội nghị có các đại biểu khách mời."
     )
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
     # The report has no speaker; its first word continues the sentence in lower case.
@@ -99,12 +113,10 @@ def test_party_record_with_an_unattributed_report_and_no_photos() -> None:
     # Quotes, numbers and markup characters are kept as typed.
     assert '"kể câu chuyện Đắk Lắk"' in paragraphs[3]
     assert "<dự kiến 350 triệu đồng> & đào tạo" in paragraphs[4]
-    assert paragraphs[5].startswith("Phát biểu kết luận Hội nghị, đồng chí Phạm Văn Bình – Phó Bí thư")
-    # A directive by someone other than the chair is said by them.
-    assert paragraphs[6] == (
-        "Đồng chí Y Ngông Niê – Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy, Phó Trưởng Ban Thường trực "
-        "Ban Chỉ đạo đề nghị Sở Tài chính cân đối, bố trí kinh phí dịch thuật năm 2026."
-    )
+    # The chair, named in full in the lead, is named short from then on.
+    assert paragraphs[5].startswith("Phát biểu kết luận Hội nghị, đồng chí Phạm Văn Bình ghi nhận kết quả năm 2025.")
+    # A directive by someone other than the chair is said by them, named short: they spoke before.
+    assert paragraphs[7] == "Đồng chí Y Ngông Niê đề nghị Sở Tài chính cân đối, bố trí kinh phí dịch thuật năm 2026."
     assert [b.kind for b in blocks].count("photo") == 0
 
 
@@ -119,7 +131,7 @@ def test_a_meeting_with_only_a_title_and_attendees(tmp_path: Path) -> None:
     assert blocks == [
         ArticleBlock("headline", "Cuộc họp giao ban công tác văn thư, lưu trữ quý III"),
         ArticleBlock("lead", "Tối 2/9, Văn phòng UBND tỉnh tổ chức cuộc họp giao ban công tác văn thư, lưu trữ "
-                             "quý III. Tham dự cuộc họp có 1 đại biểu."),
+                             "quý III. Tham dự cuộc họp có Ngô Văn Hải."),
     ]
 
 
@@ -145,7 +157,8 @@ def test_speaker_without_titles_photo_without_speech_directive_without_deadline(
     check_structure(meeting, blocks)
     assert as_text(blocks) == "\n\n".join([
         "Triển khai nhiệm vụ năm 2026",
-        "Sáng 8/1, Sở Nội vụ tổ chức Hội nghị triển khai nhiệm vụ năm 2026. Ngô Văn Hải chủ trì Hội nghị.",
+        "Sáng 8/1, Sở Nội vụ tổ chức Hội nghị triển khai nhiệm vụ năm 2026. Ngô Văn Hải chủ trì Hội nghị. "
+        "Tham dự Hội nghị có Chánh Văn phòng Lý Thị Hoa.",
         "[Ảnh: Quang cảnh Hội nghị]",
         "Các đại biểu bàn về: biên chế năm 2026; UBND cấp xã sau sắp xếp.",
         "Chánh Văn phòng Lý Thị Hoa đề nghị sớm ban hành hướng dẫn; bổ sung biên chế.",

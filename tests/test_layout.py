@@ -350,12 +350,14 @@ def test_8_text_fills_the_page_a_photo_could_not(printed, style: str) -> None:
     caption = f"{people[report['speaker']]} báo cáo {report['subject']}"
     margin = load_profile("article").page.margin_bottom_mm * MM
     for name, document in printed[style, "press-release"].both():
-        first_page = flat(" ".join(line.text for line in document[0].lines))
-        later = flat(" ".join(line.text for page in document[1:] for line in page.lines))
+        # A line may break after a hyphen ('10-' | 'CT/TU'): joined again to compare.
+        first_page = flat(" ".join(line.text for line in document[0].lines)).replace("- ", "-")
+        later = flat(" ".join(line.text for page in document[1:] for line in page.lines)).replace("- ", "-")
         # In the record the report's photo comes before its second paragraph; the photo
         # did not fit on page 1, so the paragraph filled the page and the photo came after.
         assert flat(second)[:60] in first_page and caption not in first_page, name
         assert caption in later, name
         blank = document[0].height - margin - max(line.bottom for line in document[0].lines)
-        assert blank < 2 * 19, (name, blank)  # less than two lines of the body
+        # Less than the next paragraph: widow and orphan control move one of three lines whole.
+        assert blank < 3 * 19 + 8, (name, blank)
 

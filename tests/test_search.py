@@ -69,9 +69,12 @@ def test_deleting_a_meeting_removes_it_from_the_index(archive, tmp_path: Path) -
 def test_migration_indexes_the_meetings_already_there(db_url: str, example_dir: Path) -> None:
     with open_archive(db_url) as archive:
         meeting_id = import_file(archive, example_dir / "meeting.json")
-    # Back to revision 0001: no search index, no 'updated_by', no tasks, no audio, no final records, no notice yet.
+    # Back to revision 0001: no search index, no 'updated_by', no tasks, no audio, no final records,
+    # no notice, no article fields yet.
     engine = storage.create_archive_engine(db_url)
     with engine.begin() as connection:
+        for table, column in (("speech", "quote"), ("press_release", "background"), ("attendance", "guest_of_honour")):
+            connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
         connection.exec_driver_sql("DROP TABLE conclusions_notice")
         drop_final_records(connection.exec_driver_sql, connection.dialect.name)
         connection.exec_driver_sql("DROP TABLE audio_chunk")

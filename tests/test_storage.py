@@ -127,6 +127,8 @@ def test_an_older_archive_is_backed_up_then_upgraded_with_its_data(tmp_path: Pat
     connection.execute("DROP TABLE conclusions_notice")  # and before the notice of conclusions
     for table in ("person", "meeting", "attendance", "photo", "speech", "topic", "directive", "press_release"):
         connection.execute(f"ALTER TABLE {table} DROP COLUMN updated_by")
+    for table, column in (("speech", "quote"), ("press_release", "background"), ("attendance", "guest_of_honour")):
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # and before the article's own fields
     connection.execute("UPDATE alembic_version SET version_num = '0002'")
     connection.commit()
     connection.close()

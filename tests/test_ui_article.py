@@ -73,9 +73,9 @@ def test_redraft_asks_first_and_restore_brings_the_edit_back(qtbot, window: Meet
     lead = tab._widgets[1]
     lead.setFocus()
     lead.moveCursor(lead.textCursor().MoveOperation.End)
-    type_text(lead, " Cùng dự có đại diện các sở, ngành.")
+    type_text(lead, " Cùng dự có đại diện Ban Chỉ đạo.")
     edited = saved_article(window)
-    assert edited[1][1].endswith("chủ trì Hội nghị. Cùng dự có đại diện các sở, ngành.")
+    assert edited[1][1].endswith("các đại biểu khách mời. Cùng dự có đại diện Ban Chỉ đạo.")
     window.editor.set_field(window.editor.meeting.speeches[2], "summary", "Đề xuất nội dung mới.")
 
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
@@ -86,7 +86,8 @@ def test_redraft_asks_first_and_restore_brings_the_edit_back(qtbot, window: Meet
     tab.redraft()
     redrafted = saved_article(window)
     assert len(asked) == 2
-    assert redrafted[1][1].endswith("chủ trì Hội nghị.")
+    assert redrafted[1][1].endswith("chủ trì Hội nghị. Tham dự Hội nghị có lãnh đạo các sở, ngành, đại diện UBND "
+                                    "các xã, phường và các đại biểu khách mời.")
     assert any(text == "Phó Giám đốc Sở Tài chính Võ Đình Nam đề xuất nội dung mới." for _, text in redrafted)
     assert shown(window) == [text for _, text in redrafted]
     assert tab.restore_button.isEnabled()
@@ -112,3 +113,43 @@ def test_a_photo_can_be_left_out(qtbot, window: MeetingWindow) -> None:
     assert [kind for kind, _ in saved].count("photo") == 4
     assert ("photo", "Giám đốc Sở Khoa học và Công nghệ Lê Thị Mai báo cáo kết quả chuyển đổi số 6 tháng "
                      "đầu năm 2026") not in saved
+
+
+def test_background_quote_and_guest_of_honour_typed_in_the_window(qtbot, window: MeetingWindow) -> None:
+    tab = window.article
+    tab.background.setFocus()
+    type_text(tab.background, "Năm 2026, tỉnh đặt mục tiêu 100% xã có hạ tầng số.")
+    qtbot.waitUntil(lambda: len(tab.blocks) > 2 and tab.blocks[2].text.startswith("Năm 2026"), timeout=5000)
+    assert "Bản nháp tự động" in tab.state.text() and not tab.edited  # the draft follows; nothing edited by hand
+    saved = saved_article(window)
+    assert saved[2] == ("paragraph", "Năm 2026, tỉnh đặt mục tiêu 100% xã có hạ tầng số.")
+    assert shown(window)[2] == saved[2][1]
+
+    window.tabs.setCurrentWidget(window.proceedings)
+    proceedings = window.proceedings
+    proceedings.table.selectRow(2)  # Võ Đình Nam's opinion
+    proceedings.quote.setFocus()
+    type_text(proceedings.quote, "Hạ tầng số phải đi trước một bước")
+    assert window.editor.meeting.speeches[2].quote == "Hạ tầng số phải đi trước một bước"
+
+    window.tabs.setCurrentWidget(window.attendees)
+    model = window.attendees.model
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Khách mời danh dự"
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Phan Văn Lực")
+    assert model.setData(model.index(row, column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+    window.tabs.setCurrentWidget(tab)
+    saved = saved_article(window)
+    assert saved[1][1].endswith(
+        "Tham dự Hội nghị có Giám đốc Viễn thông Minh Sơn Phan Văn Lực; lãnh đạo các sở, ngành và đại diện UBND "
+        "các xã, phường."
+    )
+    assert ("paragraph", "Phó Giám đốc Sở Tài chính Võ Đình Nam đề xuất ưu tiên bố trí kinh phí năm 2027 cho nâng "
+            "cấp hạ tầng mạng tại các xã vùng sâu; đề nghị các đơn vị lập dự toán trước ngày 15/8/2026. “Hạ tầng số "
+            "phải đi trước một bước,” Phó Giám đốc Sở Tài chính Võ Đình Nam nhấn mạnh.") in saved
+    assert shown(window) == [text for _, text in saved]
+
+    # Undo takes the guest back out of the lead, as the record changed.
+    window.editor.undo()
+    assert "Phan Văn Lực" not in saved_article(window)[1][1]

@@ -5,13 +5,17 @@ from datetime import date, datetime, time
 import pytest
 
 from minutes_app.documents.wording import (
+    clauses,
     clock,
     continue_sentence,
     list_item,
     long_date,
     meeting_noun,
+    mid_sentence,
     paragraphs,
+    quotation,
     sentence,
+    sentences,
     short_date,
     starts_with_proper_noun,
     starts_with_verb,
@@ -102,3 +106,34 @@ def test_a_title_typed_as_the_minutes_name_loses_biên_bản_in_the_subject_line
     assert subject_line("biên bản họp giao ban") == "Họp giao ban"
     assert subject_line("Biên bản") == "Biên bản"
     assert subject_line("Hội nghị tổng kết") == "Hội nghị tổng kết"
+
+
+@pytest.mark.parametrize(
+    ("addressee", "mid"),
+    [
+        ("Các Sở, ngành", "các sở, ngành"),
+        ("Các Sở, ngành, địa phương", "các sở, ngành, địa phương"),
+        ("Thành viên Ban Chỉ đạo", "thành viên Ban Chỉ đạo"),
+        ("Bí thư các huyện ủy", "bí thư các huyện ủy"),
+        ("Huyện Nam Đàn", "huyện Nam Đàn"),
+        ("Sở Y tế", "Sở Y tế"),
+        ("UBND huyện Nam Đàn", "UBND huyện Nam Đàn"),
+        ("UBND các xã, phường", "UBND các xã, phường"),
+        ("Công an tỉnh", "Công an tỉnh"),
+        ("Văn phòng Sở", "Văn phòng Sở"),
+        ("Công đoàn Sở", "Công đoàn Sở"),
+        ("Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+        ("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"),
+    ],
+)
+def test_addressees_mid_sentence(addressee: str, mid: str) -> None:
+    assert mid_sentence(addressee) == mid
+
+
+def test_sentences_and_quotations() -> None:
+    assert sentences("TP. Vinh đã làm xong. Tuy nhiên, còn chậm! “Phải làm.” 2 xã chưa làm") == [
+        "TP. Vinh đã làm xong.", "Tuy nhiên, còn chậm!", "“Phải làm.”", "2 xã chưa làm"]
+    assert sentences("Tỷ lệ đạt 87,5%. nhưng chưa đủ.") == ["Tỷ lệ đạt 87,5%. nhưng chưa đủ."]
+    assert clauses("Đề nghị A; B (gồm C; D); “E; F”.") == ["Đề nghị A", "B (gồm C; D)", "“E; F”"]
+    assert quotation("Phải làm ngay.") == "“Phải làm ngay,”"
+    assert quotation("“Làm sao đây?”") == "“Làm sao đây?”"

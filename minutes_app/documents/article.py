@@ -49,8 +49,8 @@ def current_article(meeting: Meeting) -> list[ArticleBlock]:
 
 
 def compose_article(meeting: Meeting, profile: Profile) -> Document:
-    """The article as a document: headline, bold lead, photos with centred italic captions,
-    the byline right-aligned at the end."""
+    """The article as a document: headline, bold lead, bold sub-headings, photos with centred
+    italic captions, the byline right-aligned at the end."""
     blocks = current_article(meeting)
     title = next((b.text for b in blocks if b.kind == "headline"), meeting.title)
     byline = next((b.text for b in blocks if b.kind == "byline"), "")
@@ -68,6 +68,10 @@ def compose_article(meeting: Meeting, profile: Profile) -> Document:
                 )))
             case "headline" | "lead" | "byline":
                 document.blocks.append(para(block.text, block.kind))
+            case "subheading":
+                # An office's own profile from before sub-headings: bold body text.
+                style = "subheading" if "subheading" in profile.styles else "body"
+                document.blocks.append(para(block.text, style, bold=True, keep_with_next=True))
             case _:
                 document.blocks += [para(text, "body") for text in block.text.split("\n\n") if text.strip()]
     return document

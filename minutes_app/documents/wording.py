@@ -179,6 +179,13 @@ _PROPER_HEADS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "
                  "Thủ tướng", "Bộ trưởng", "Trung ương", "Hội đồng nhân dân", "Ủy ban nhân dân")
 
 
+# Bodies named by one capitalised word and their level: 'Công an tỉnh', 'Thanh tra huyện'.
+_ORGAN_OF_A_LEVEL = re.compile(
+    r"(Công an|Thanh tra|Bưu điện|Kho bạc|Kiểm toán|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn)"
+    r"(\s+(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|nhân dân|Nhà nước|[A-ZĐ]\w*))?(?!\w)"
+)
+
+
 def starts_with_verb(text: str) -> bool:
     words = text.split()
     heads = {" ".join(words[:n]).casefold().strip(",;:.") for n in (1, 2, 3)}
@@ -193,16 +200,23 @@ def starts_with_proper_noun(text: str) -> bool:
     first = words[0].strip("“\"'(")
     if len(first) > 1 and first.isupper():  # UBND, HĐND, VNPT
         return True
-    if text.startswith(_PROPER_HEADS):
+    if text.startswith(_PROPER_HEADS) or _ORGAN_OF_A_LEVEL.match(text):
         return True
     # A capital on the second word marks a name: 'Sở Tài chính', 'Báo Đắk Lắk'.
     return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper()
 
 
+# A level of local government before its name: in lower case mid-sentence ('huyện Nam Đàn').
+_LEVEL_BEFORE_NAME = re.compile(r"(Tỉnh|Huyện|Xã|Phường|Thị xã|Thị trấn|Quận|Thành phố|Thôn|Xóm|Bản|Buôn)"
+                                r"\s+(?!Hồ Chí Minh)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÓÒỎÕỌÉÈẺẼẸ]")
+
+
 def continue_sentence(text: str) -> str:
     """``text`` written to continue a sentence: the first letter in lower case, unless it
     begins a proper noun. Numbers, quotes and the rest are kept as typed."""
-    if not text or starts_with_proper_noun(text) or not text[0].isupper():
+    if not text or not text[0].isupper():
+        return text
+    if starts_with_proper_noun(text) and not _LEVEL_BEFORE_NAME.match(text):
         return text
     return text[0].lower() + text[1:]
 
@@ -215,3 +229,132 @@ def sentence(text: str) -> str:
     """``text`` ending with a full stop (or the '?'/'!'/'…' it already has)."""
     text = text.rstrip()
     return text if text.endswith((".", "?", "!", "…")) else text.rstrip(",;:") + "."
+
+
+# --- the news article's own wording ----------------------------------------------------------
+
+# Words that name bodies in general: capitalised in a list after 'Các' ('Các Sở, ngành'),
+# they are common nouns and go in lower case mid-sentence ('các sở, ngành'). Followed by a
+# capitalised word they begin a name ('Sở Y tế') and keep their capital.
+_GENERIC_BODIES = (
+    "Sở", "Ban", "Ngành", "Phòng", "Đơn vị", "Địa phương", "Huyện", "Xã", "Phường", "Thị trấn", "Thành phố",
+    "Thị xã", "Quận", "Hội", "Đoàn thể", "Cơ quan", "Tổ chức", "Doanh nghiệp", "Trường", "Chi bộ", "Đảng bộ",
+    "Cấp ủy", "Ủy ban", "Trung tâm", "Cục", "Chi cục", "Bộ", "Ngân hàng", "Thôn", "Bản", "Buôn", "Tổ dân phố",
+)
+_GENERIC_AFTER_CAC = re.compile(
+    r"(?<!\w)([Cc]ác|[Nn]hững)(\s+)((?:(?:" + "|".join(_GENERIC_BODIES) + r")(?:\s*,\s*|\s+(?:và|hoặc)\s+|\s+|$))+)"
+)
+
+
+# Words that open a name of people or bodies in general, capitalised in a record's list but
+# in lower case mid-sentence ('thành viên Ban Chỉ đạo'); any other opening is kept as typed
+# ('Văn phòng Sở', 'Công đoàn Sở' are names).
+_COMMON_HEADS = ("Các", "Những", "Mỗi", "Từng", "Toàn thể", "Thành viên", "Ủy viên", "Lãnh đạo", "Đại diện",
+                 "Cán bộ", "Đảng viên", "Đoàn viên", "Hội viên", "Người đứng đầu", "Thủ trưởng", "Đại biểu",
+                 "Bộ phận", "Tổ công tác")
+
+
+def mid_sentence(text: str) -> str:
+    """A name of people or bodies as it reads inside a sentence: 'Các Sở, ngành' becomes
+    'các sở, ngành', 'Thành viên Ban Chỉ đạo' 'thành viên Ban Chỉ đạo'; names keep their
+    capitals ('Sở Y tế', 'UBND huyện Nam Đàn', 'Văn phòng Sở')."""
+    text = text.strip()
+
+    def lower_list(found: re.Match[str]) -> str:
+        listed = found.group(3)
+        # The last word listed begins a name when a capitalised word follows it ('các Sở Y tế').
+        joined = listed.rstrip().endswith((",", " và", " hoặc")) or not listed[-1:].isspace()
+        if not joined and text[found.end():][:1].isupper():
+            return found.group(1).lower() + found.group(0)[len(found.group(1)):]
+        return found.group(1).lower() + found.group(2) + listed.lower()
+
+    text = _GENERIC_AFTER_CAC.sub(lower_list, text)
+    head = next((h for h in _COMMON_HEADS if re.match(re.escape(h) + r"(?!\w)", text)), None)
+    office_of_many = _OFFICE_OF_MANY.match(text) and not text.split()[0].isupper()  # not 'UBND các xã'
+    if head or office_of_many or _LEVEL_BEFORE_NAME.match(text):
+        return text[0].lower() + text[1:]
+    return text
+
+
+# An office held in many bodies: 'Bí thư các huyện ủy', 'Giám đốc các sở'.
+_OFFICE_OF_MANY = re.compile(r"[^\W\d]+(\s+[^\W\d]+)?\s+(các|những)\s", re.UNICODE)
+
+
+# Titles that are ranks in a Party committee or an assembly rather than the office a person
+# holds: a caption names the office ('Phó Chủ tịch UBND tỉnh Lê Văn An', not 'Tỉnh ủy viên …').
+_RANK_TITLES = re.compile(
+    r"^(Ủy viên (Bộ Chính trị|Trung ương|Ban Chấp hành|Ban Thường vụ|Ban Bí thư)|Tỉnh ủy viên|Thành ủy viên|"
+    r"Huyện ủy viên|Thị ủy viên|Quận ủy viên|Đảng ủy viên|Đại biểu Quốc hội|Đại biểu HĐND|Đại biểu Hội đồng nhân dân)",
+    re.IGNORECASE,
+)
+# Titles in the Party's own bodies: a state meeting names a person by their state office first.
+_PARTY_OFFICE = re.compile(r"Đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Chi bộ|Bí thư", re.IGNORECASE)
+
+
+def fitting_title(attendance: Attendance, style: str) -> str:
+    """The one title that names the person at this meeting, as captions and later mentions do:
+    the first office that is not a rank ('Tỉnh ủy viên'), in a state meeting the first state
+    office; with the organisation when the title does not name it ('Giám đốc' of 'Viễn thông
+    Minh Sơn')."""
+    titles = [t for t in attendance.titles if t.strip()]
+    offices = [t for t in titles if not _RANK_TITLES.match(t)] or titles
+    if style != Style.PARTY:
+        offices = [t for t in offices if not _PARTY_OFFICE.search(t)] or offices
+    title = offices[0] if offices else ""
+    organization = (attendance.organization or "").strip()
+    if title and organization and not any(organization in t for t in titles):
+        title = f"{title} {organization}"
+    return title
+
+
+def opening_words(text: str, count: int = 2) -> tuple[str, ...]:
+    """The first words of a paragraph, to tell two paragraphs that open alike."""
+    return tuple(w.casefold().strip("“”\"'(,.:;–-") for w in text.split()[:count])
+
+
+_SENTENCE_END = re.compile(r"[.!?…][”\"]?(?=\s+\S)")
+# A full stop after these is not the end of a sentence ('TP. Vinh', 'TS. Lê Văn An').
+_ABBREVIATED = frozenset(("TP.", "Tp.", "TX.", "TT.", "TS.", "ThS.", "PGS.", "GS.", "BS.", "KS.", "Q.", "P.", "St."))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, as typed: each ends with its full stop (or '?', '!',
+    '…', and a closing quotation mark), and the next begins with a capital or a number."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        rest = text[end.end():].lstrip()
+        piece = text[start:end.end()].strip()
+        if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "“\"(") or piece.split()[-1] in _ABBREVIATED:
+            continue
+        found.append(piece)
+        start = end.end()
+    found.append(text[start:].strip())
+    return [s for s in found if s]
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a sentence separated by ';' outside quotes and brackets."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in "“(":
+            depth += 1
+        elif char in "”)":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = 0 if depth else 1
+        elif char == ";" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip().rstrip(".") .strip() for p in parts if p.strip().rstrip(".").strip()]
+
+
+def quotation(text: str) -> str:
+    """A speaker's words inside quotation marks, ready for the attribution after them:
+    '“Phải làm ngay,”' ('?' and '!' kept, a full stop becomes a comma)."""
+    words = " ".join(text.split()).strip("“”\"' ")
+    if words.endswith(("?", "!", "…")):
+        return f"“{words}”"
+    return f"“{words.rstrip('.,;:')},”"

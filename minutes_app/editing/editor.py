@@ -360,6 +360,7 @@ class MeetingEditor:
             organization=new.organization,
             group_name=new.group,
             present=new.present,
+            guest_of_honour=False,
             absence_reason=new.absence_reason,
             version=1,
         )

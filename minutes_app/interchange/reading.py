@@ -202,6 +202,7 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             organization=item.get("organization"),
             group_name=item.get("group"),
             present=item.get("present", True),
+            guest_of_honour=item.get("guest_of_honour", False),
             absence_reason=item.get("absence_reason"),
             extensions=_extensions(item),
         )
@@ -234,6 +235,7 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
                 subject=item.get("subject"),
                 at=time.fromisoformat(item["at"]) if "at" in item else None,
                 summary=item["summary"],
+                quote=item.get("quote"),
                 photo=by_ref.get(item.get("photo", "")),
                 extensions=_extensions(item),
             )
@@ -273,6 +275,7 @@ def build_meeting(document: dict[str, Any], photos: dict[str, tuple[bytes, str]]
             author=press.get("author"),
             general_photo=by_ref.get(press.get("general_photo", "")),
             topics_intro=press.get("topics_intro"),
+            background=press.get("background"),
             extensions=_extensions(press),
             article=[
                 {"kind": block["kind"], "text": block["text"]}

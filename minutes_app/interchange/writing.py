@@ -183,6 +183,7 @@ def meeting_document(
                             "organization": a.organization,
                             "group": a.group_name,
                             "present": None if a.present else False,
+                            "guest_of_honour": True if a.guest_of_honour else None,
                             "absence_reason": a.absence_reason,
                         }
                     ),
@@ -199,6 +200,7 @@ def meeting_document(
                             "subject": s.subject,
                             "at": _iso(s.at) if s.at else None,
                             "summary": s.summary,
+                            "quote": s.quote or None,
                             "photo": photo(s.photo),
                         }
                     ),
@@ -251,6 +253,7 @@ def meeting_document(
                         "author": press.author,
                         "general_photo": photo(press.general_photo),
                         "topics_intro": press.topics_intro,
+                        "background": press.background or None,
                         "article": _article(press.article, {str(p.id): photo(p) for p in meeting.photos}),
                     }
                 ),

@@ -8,7 +8,7 @@ user re-drafts, which asks first and keeps the edited text for 'Restore'.
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,7 @@ from minutes_app.editing.editor import FieldChanged
 from minutes_app.text import clean
 from minutes_app.ui.bridge import EditorBridge
 from minutes_app.ui.exporting import Exporter
-from minutes_app.ui.fields import UndoKeys, route_undo_keys
+from minutes_app.ui.fields import FieldBinding, UndoKeys, route_undo_keys
 from minutes_app.ui.read_only import works_when_read_only
 from minutes_app.ui.thumbnails import Thumbnails
 
@@ -94,6 +94,29 @@ class ArticleTab(QWidget):
         works_when_read_only(printing)
         actions.addWidget(printing)
 
+        # The press release's background paragraph: the draft prints it after the lead.
+        self.background = QPlainTextEdit()
+        self.background.setAccessibleName(self.tr("Bối cảnh: đoạn giới thiệu bối cảnh, in sau sa-pô"))
+        self.background.setPlaceholderText(self.tr("Bối cảnh của Hội nghị, in ngay sau sa-pô (không bắt buộc)"))
+        self.background.setTabChangesFocus(True)
+        self.background.setFixedHeight(4 * self.background.fontMetrics().lineSpacing() + 14)
+        route_undo_keys(self.background, keys)
+        self.background_binding = FieldBinding(
+            bridge, self.background, "background", self.editor.meeting,
+            write=lambda _meeting, text, typing: self._set_background(text, typing),
+            read=lambda meeting: meeting.press_release.background or "" if meeting.press_release else "",
+        )
+        # The draft follows the background once typing pauses, not at every keystroke.
+        self.redraft_timer = QTimer(self)
+        self.redraft_timer.setSingleShot(True)
+        self.redraft_timer.setInterval(800)
+        self.redraft_timer.timeout.connect(lambda: None if self.edited else self.refresh())
+        background_label = QLabel(self.tr("&Bối cảnh"))
+        background_label.setBuddy(self.background)
+        background_row = QHBoxLayout()
+        background_row.addWidget(background_label, 0, Qt.AlignmentFlag.AlignTop)
+        background_row.addWidget(self.background, 1)
+
         self.page = QWidget()
         self.page_layout = QVBoxLayout(self.page)
         self.page_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -103,6 +126,7 @@ class ArticleTab(QWidget):
         scroll.setAccessibleName(self.tr("Nội dung tin bài"))
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
+        layout.addLayout(background_row)
         layout.addWidget(scroll, 1)
         bridge.changed.connect(self._changed)
 
@@ -130,6 +154,7 @@ class ArticleTab(QWidget):
             self.blocks = [ArticleBlock(b.kind, b.text, self.editor.photo(b.photo.id) if b.photo else None)
                            for b in drafted]
         self._rebuild()
+        self.background_binding.show_row(meeting)
         self.state.setText(self.tr("Đã sửa tay: bài không tự đổi theo biên bản nữa.") if self.edited
                            else self.tr("Bản nháp tự động, soạn từ biên bản đã lưu."))
         self.restore_button.setEnabled(bool(ARTICLE.restore_values(meeting)))
@@ -144,13 +169,13 @@ class ArticleTab(QWidget):
             self._widgets.append(widget)
 
     def _block_widget(self, index: int, block: ArticleBlock) -> QWidget:
-        names = {"headline": self.tr("Tít"), "lead": self.tr("Sa-pô"), "paragraph": self.tr("Đoạn {n}"),
-                 "photo": self.tr("Chú thích ảnh"), "byline": self.tr("Tác giả")}
+        names = {"headline": self.tr("Tít"), "lead": self.tr("Sa-pô"), "subheading": self.tr("Tiêu đề phụ"),
+                 "paragraph": self.tr("Đoạn {n}"), "photo": self.tr("Chú thích ảnh"), "byline": self.tr("Tác giả")}
         name = names[block.kind].format(n=index)
         if block.kind == "photo":
             return self._photo_widget(index, block, name)
         editor: QLineEdit | QPlainTextEdit
-        if block.kind in ("headline", "byline"):
+        if block.kind in ("headline", "subheading", "byline"):
             editor = QLineEdit(block.text)
             editor.textEdited.connect(lambda text, i=index: self._edited(i, text))
             editor.editingFinished.connect(self.editor.seal)
@@ -160,7 +185,7 @@ class ArticleTab(QWidget):
             editor = GrowingText(block.text)
             editor.textChanged.connect(lambda i=index, e=editor: self._edited(i, e.toPlainText()))
         font = QFont(editor.font())
-        font.setBold(block.kind in ("headline", "lead", "byline"))
+        font.setBold(block.kind in ("headline", "lead", "subheading", "byline"))
         if block.kind == "headline":
             font.setPointSizeF(font.pointSizeF() * 1.4)
         editor.setFont(font)
@@ -212,6 +237,14 @@ class ArticleTab(QWidget):
             self.editor.set_press_release_field("article", to_json(self.blocks), typing)
         finally:
             self._writing = False
+
+    def _set_background(self, text: str, typing: bool) -> None:
+        self._writing = True
+        try:
+            self.editor.set_press_release_field("background", clean(text) or None, typing)
+        finally:
+            self._writing = False
+        self.redraft_timer.start()
 
     def _edited(self, index: int, text: str) -> None:
         block = self.blocks[index]

@@ -89,6 +89,9 @@ class AttendeesTab(QWidget):
                    lambda a, v: self.editor.set_field(a, "present", v), check=True),
             Column(self.tr("Lý do vắng"), lambda a: a.absence_reason or "",
                    lambda a, v: self.editor.set_field(a, "absence_reason", v.strip() or None)),
+            # Guests of honour: the news article names them, with their titles, in its lead.
+            Column(self.tr("Khách mời danh dự"), lambda a: a.guest_of_honour,
+                   lambda a, v: self.editor.set_field(a, "guest_of_honour", v), check=True),
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -103,6 +106,7 @@ class AttendeesTab(QWidget):
         self.table.setColumnWidth(0, 220)
         self.table.setColumnWidth(2, 200)
         self.table.setColumnWidth(3, 70)
+        self.table.resizeColumnToContents(5)  # the guest of honour's header is wider than its check box
         install_row_keys(self.table, self.model, self.editor)
 
         import_button = QPushButton(self.tr("&Nhập danh sách từ tệp CSV/Excel/Word…"))

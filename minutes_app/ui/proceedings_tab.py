@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -97,6 +98,9 @@ class ProceedingsTab(QWidget):
         editing_layout.addLayout(self._fields)
         editing_layout.addWidget(self._label(self.tr("&Tóm tắt"), self.summary))
         editing_layout.addWidget(self.summary, 1)
+        quote_row = QFormLayout()
+        quote_row.addRow(self._label(self.tr("Trích &dẫn"), self.quote), self.quote)
+        editing_layout.addLayout(quote_row)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -160,8 +164,13 @@ class ProceedingsTab(QWidget):
             "Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới; Ctrl+L: người phát biểu; Ctrl+K rồi 1…6: loại; "
             "F4: xem trước văn bản)"))
         self.summary.setMinimumHeight(SUMMARY_LINES * self.summary.fontMetrics().lineSpacing() + 12)
+        self.quote = QLineEdit()
+        self.quote.setAccessibleName(self.tr("Trích dẫn nguyên văn lời người phát biểu"))
+        self.quote.setPlaceholderText(self.tr("Câu nói nguyên văn để tin bài trích dẫn, không cần ngoặc kép "
+                                              "(không bắt buộc)"))
         self.bind(self.summary, "summary")
         self.bind(self.subject, "subject")
+        self.bind(self.quote, "quote")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -297,6 +297,18 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
         <translation>Print preview…</translation>
     </message>
     <message>
+        <source>Bối cảnh: đoạn giới thiệu bối cảnh, in sau sa-pô</source>
+        <translation>Background: a paragraph on the context, printed after the lead</translation>
+    </message>
+    <message>
+        <source>Bối cảnh của Hội nghị, in ngay sau sa-pô (không bắt buộc)</source>
+        <translation>The meeting&apos;s background, printed right after the lead (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Bối cảnh</source>
+        <translation>&amp;Background</translation>
+    </message>
+    <message>
         <source>Nội dung tin bài</source>
         <translation>Article text</translation>
     </message>
@@ -315,6 +327,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Sa-pô</source>
         <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Tiêu đề phụ</source>
+        <translation>Sub-heading</translation>
     </message>
     <message>
         <source>Đoạn {n}</source>
@@ -394,6 +410,10 @@ Restore this backup now? (The current archive is kept beside it.)</translation>
     <message>
         <source>Lý do vắng</source>
         <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>Khách mời danh dự</source>
+        <translation>Guest of honour</translation>
     </message>
     <message>
         <source>Danh sách đại biểu</source>
@@ -1587,6 +1607,10 @@ The file is at:
         <translation>Speech being written</translation>
     </message>
     <message>
+        <source>Trích &amp;dẫn</source>
+        <translation>&amp;Quote</translation>
+    </message>
+    <message>
         <source>Giờ phát biểu</source>
         <translation>Time of the speech</translation>
     </message>
@@ -1641,6 +1665,14 @@ The file is at:
     <message>
         <source>Tóm tắt ý kiến… (Ctrl+Enter: ý kiến mới; Ctrl+L: người phát biểu; Ctrl+K rồi 1…6: loại; F4: xem trước văn bản)</source>
         <translation>Summary of the speech… (Ctrl+Enter: new speech; Ctrl+L: speaker; Ctrl+K then 1…6: kind; F4: preview the document)</translation>
+    </message>
+    <message>
+        <source>Trích dẫn nguyên văn lời người phát biểu</source>
+        <translation>The speaker&apos;s own words, quoted</translation>
+    </message>
+    <message>
+        <source>Câu nói nguyên văn để tin bài trích dẫn, không cần ngoặc kép (không bắt buộc)</source>
+        <translation>Words the article quotes verbatim, without quotation marks (optional)</translation>
     </message>
     <message>
         <source>+ {person} (đã dự họp trước)</source>
