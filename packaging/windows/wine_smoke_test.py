@@ -68,9 +68,11 @@ from PySide6.QtCore import QProcess, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractItemView
 
-from minutes_app.audio.client import AudioClient, worker_command
+from minutes_app.audio.client import AudioClient
 from minutes_app.audio.devices import input_devices
+from minutes_app.cli import WORKER_ARG
 from minutes_app.documents.fonts import serif_for
+from minutes_app.processes import worker_command
 from minutes_app.storage import data_dir
 from minutes_app.ui.printing import paint_pages, pdf_page_images
 
@@ -97,7 +99,7 @@ def record():
     until(lambda: any(s.state == "stopped" for s in client.segments.values()))
     ended = client.close()
     facts["worker"] = {
-        "program": Path(worker_command()[0]).name, "ready": ready, "ended": ended,
+        "program": Path(worker_command(WORKER_ARG)[0]).name, "ready": ready, "ended": ended,
         "exit code": client.process.returncode, "errors": [e for e in client.events if "error" in e],
         "segments": [[s.state, round(s.duration, 1)] for s in client.segments.values()],
     }
@@ -127,6 +129,15 @@ def finish():
 
 
 def check():
+    try:
+        look()
+    except Exception:  # the facts say what failed, at once, instead of a window left open
+        import traceback
+        facts["error"] = traceback.format_exc()
+        finish()
+
+
+def look():
     keyring.set_password("minutes-app", "thư.ký@máy-chủ:5432/kho", "mật khẩu Đặng")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -341,6 +352,8 @@ def check_window(app: Installed, out: Path, meeting: str) -> None:
     if "Traceback" in done.stderr:
         fail(f"the window wrote a traceback:\n{done.stderr}")
     facts = json.loads((out / "window.json").read_text(encoding="utf-8"))
+    if "error" in facts:
+        fail(f"the window's script failed:\n{facts['error']}")
     expected = {
         "title": f"{APP_NAME} — {app.wine.drive_c_path(app.wine.local_app_data / APP_ID / 'archive.sqlite3')}",
         "visible": True, "icon sizes": 8, "keyring": "WinVaultKeyring",
