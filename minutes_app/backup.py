@@ -27,7 +27,7 @@ KEEP_DAYS = 30
 INTERVAL = timedelta(hours=1)
 _STAMP = "%Y%m%d-%H%M%S"
 AUDIO_SEGMENTS, AUDIO_CHUNKS = "audio_segment", "audio_chunk"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<counter>\d+))?\.sqlite3$")
 
 
 class BackupError(Exception):
@@ -84,8 +84,14 @@ def backups_dir(archive: Path) -> Path:
 
 
 def _taken_at(path: Path) -> datetime | None:
+    order = _order(path)
+    return order[0] if order else None
+
+
+def _order(path: Path) -> tuple[datetime, int] | None:
+    """When the backup was made, and its place among those made in the same second."""
     match = _NAME.match(path.name)
-    return datetime.strptime(match["stamp"], _STAMP) if match else None
+    return (datetime.strptime(match["stamp"], _STAMP), int(match["counter"] or 0)) if match else None
 
 
 def list_backups(archive: Path) -> list[Path]:
@@ -93,7 +99,7 @@ def list_backups(archive: Path) -> list[Path]:
     folder = backups_dir(archive)
     if not folder.is_dir():
         return []
-    found = [(taken, p) for p in folder.glob(f"{archive.stem}-*.sqlite3") if (taken := _taken_at(p))]
+    found = [(order, p) for p in folder.glob(f"{archive.stem}-*.sqlite3") if (order := _order(p))]
     return [p for _, p in sorted(found, reverse=True)]
 
 

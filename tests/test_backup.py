@@ -55,6 +55,14 @@ def test_backup_while_another_connection_writes(archive_file: Path) -> None:
     assert all(backup.is_good(c) for c in copies)
 
 
+def test_copies_made_in_the_same_second_are_listed_newest_first(archive_file: Path) -> None:
+    when = datetime(2026, 1, 1, 8, 0, 0)
+    copies = [backup.make_backup(archive_file, when) for _ in range(3)]
+    assert [c.name for c in copies] == [
+        "archive-20260101-080000.sqlite3", "archive-20260101-080000-2.sqlite3", "archive-20260101-080000-3.sqlite3"]
+    assert backup.list_backups(archive_file) == copies[::-1]
+
+
 def test_the_last_ten_and_one_a_day_for_thirty_days_are_kept(archive_file: Path) -> None:
     start = datetime(2026, 1, 1, 9, 0)
     times = [start + timedelta(hours=5 * i) for i in range(300)]  # ~62 days, several a day
